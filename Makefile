@@ -1,0 +1,44 @@
+# Pilotlight — see README.md. Every target that needs Kubernetes uses the local clusters of
+# hack/testenv unless PRIMARY_KUBECONFIG / STANDBY_KUBECONFIG point at real ones.
+SHELL := /bin/bash
+MVN ?= mvn -B -ntp
+TESTENV := hack/testenv
+NAME ?= primary
+
+.PHONY: help k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
+        build test crds run demo deploy bench bench-sync clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+k8s-bins: ## build (or reuse from the cache) kube-apiserver, kcm, scheduler, kubectl, etcd, kwok
+	@$(TESTENV)/build-bins.sh
+
+clusters-up: k8s-bins ## start the local primary and standby clusters (idempotent)
+	@$(TESTENV)/clusters.sh up
+
+clusters-down: ## stop the local clusters and remove their data
+	@$(TESTENV)/clusters.sh down
+
+clusters-status: ## show whether the local clusters run
+	@$(TESTENV)/clusters.sh status
+
+cluster-stop: ## stop one cluster's control plane, keeping its data (NAME=primary|standby)
+	@$(TESTENV)/clusters.sh stop $(NAME)
+
+cluster-start: ## start a stopped cluster again (NAME=primary|standby)
+	@$(TESTENV)/clusters.sh start $(NAME)
+
+build: ## compile and package the operator
+	$(MVN) package -DskipTests
+
+test: k8s-bins ## every test tier: unit, API server and integration on the local clusters
+	$(MVN) verify
+
+.PHONY: crds
+crds: ## regenerate crds/ from the Java model
+	$(MVN) package -DskipTests
+	cp target/kubernetes/disasterrecoveryplans.pilotlight.io-v1.yml target/kubernetes/failovers.pilotlight.io-v1.yml crds/
+
+clean: ## remove build output
+	$(MVN) clean

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Local control planes for tests and the demo: two kwokctl clusters ("primary", "standby"),
+# each with its own etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok
+# (fake nodes that make Pods Running and Ready), all from the cached binaries of build-bins.sh
+# and bound to 127.0.0.1.
+#
+#   clusters.sh up              start both clusters (harmless when they already run)
+#   clusters.sh down            stop everything this script started and remove the data
+#   clusters.sh stop NAME       stop one cluster's control plane; its data is kept
+#   clusters.sh start NAME      start it again
+#   clusters.sh status          one line per cluster
+#
+# Ports (loopback): PRIMARY_API_PORT (default 36443), PRIMARY_ETCD_PORT (32379),
+# STANDBY_API_PORT (36444), STANDBY_ETCD_PORT (32479). Kubeconfigs: .local/<name>.kubeconfig.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+source "$here/versions.env"
+source "$here/lib.sh"
+
+local_dir="$repo/.local"
+export KWOK_WORKDIR="$local_dir/kwok"
+NODES="${PILOTLIGHT_NODES:-2}"
+WAIT_SECONDS="${PILOTLIGHT_CLUSTER_WAIT:-180}"
+
+k8s_dir="$(bin_dir kubernetes "$KUBERNETES_VERSION")"
+etcd_dir="$(bin_dir etcd "$ETCD_VERSION")"
+kwok_dir="$(bin_dir kwok "$KWOK_VERSION")"
+export KWOK_KUBE_VERSION="$KUBERNETES_VERSION"
+export KWOK_ETCD_VERSION="${ETCD_VERSION#v}"
+export KWOK_KUBE_APISERVER_BINARY="$k8s_dir/kube-apiserver"
+export KWOK_KUBE_CONTROLLER_MANAGER_BINARY="$k8s_dir/kube-controller-manager"
+export KWOK_KUBE_SCHEDULER_BINARY="$k8s_dir/kube-scheduler"
+export KWOK_KUBECTL_BINARY="$k8s_dir/kubectl"
+export KWOK_ETCD_BINARY="$etcd_dir/etcd"
+export KWOK_CONTROLLER_BINARY="$kwok_dir/kwok"
+export KWOK_RUNTIME=binary
+kwokctl="$kwok_dir/kwokctl"
+kubectl="$k8s_dir/kubectl"
+
+api_port() { case "$1" in primary) echo "${PRIMARY_API_PORT:-36443}" ;; standby) echo "${STANDBY_API_PORT:-36444}" ;; esac; }
+etcd_port() { case "$1" in primary) echo "${PRIMARY_ETCD_PORT:-32379}" ;; standby) echo "${STANDBY_ETCD_PORT:-32479}" ;; esac; }
+kubeconfig() { echo "$local_dir/$1.kubeconfig"; }
+cluster_dir() { echo "$KWOK_WORKDIR/clusters/$1"; }
+known() { [[ "$1" == primary || "$1" == standby ]] || die "unknown cluster '$1' (primary or standby)"; }
+
+require_bins() {
+  for b in "$KWOK_KUBE_APISERVER_BINARY" "$KWOK_ETCD_BINARY" "$KWOK_CONTROLLER_BINARY" "$kwokctl"; do
+    [[ -x "$b" ]] || die "$b is missing: run 'make k8s-bins' first"
+  done
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+is_healthy() {
+  [[ -f "$(kubeconfig "$1")" ]] && "$kubectl" --kubeconfig "$(kubeconfig "$1")" --request-timeout=3s get --raw /readyz >/dev/null 2>&1
+}
+
+# Prints the tail of every component log of a cluster, so a failed start explains itself.
+show_logs() {
+  local logs; logs="$(cluster_dir "$1")/logs"
+  [[ -d "$logs" ]] || return 0
+  for f in "$logs"/*.log; do
+    [[ -s "$f" ]] || continue
+    echo "----- $1/$(basename "$f" .log): last 15 lines -----" >&2
+    tail -n 15 "$f" >&2
+  done
+}
+
+write_config() {
+  local name="$1" cfg; cfg="$KWOK_WORKDIR/$name.config.yaml"
+  mkdir -p "$KWOK_WORKDIR"
+  # Loopback only: kwokctl binds every component to 0.0.0.0 unless told otherwise.
+  cat > "$cfg" <<YAML
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  bindAddress: 127.0.0.1
+  kubeApiserverPort: $(api_port "$name")
+  etcdPort: $(etcd_port "$name")
+  etcdPeerPort: $(( $(etcd_port "$name") + 1 ))
+YAML
+  echo "$cfg"
+}
+
+up_one() {
+  local name="$1"
+  if is_healthy "$name"; then log "$name already up ($(api_port "$name"))"; return 0; fi
+  if [[ -d "$(cluster_dir "$name")" ]]; then
+    log "$name exists but is not serving: starting it"
+    "$kwokctl" start cluster --name "$name" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$name"; return 1; }
+  else
+    for p in "$(api_port "$name")" "$(etcd_port "$name")" "$(( $(etcd_port "$name") + 1 ))"; do
+      port_in_use "$p" && die "port $p on 127.0.0.1 (for cluster $name) is already in use; free it or set ${name^^}_API_PORT / ${name^^}_ETCD_PORT"
+    done
+    log "creating $name on 127.0.0.1:$(api_port "$name")"
+    "$kwokctl" create cluster --name "$name" --config "$(write_config "$name")" \
+      --wait "${WAIT_SECONDS}s" --quiet-pull >&2 || { show_logs "$name"; return 1; }
+  fi
+  # Flattened (certificates inline) so that the file can go into a kubeconfig Secret as it is.
+  "$kwokctl" get kubeconfig --name "$name" > "$(kubeconfig "$name").tmp"
+  "$kubectl" --kubeconfig "$(kubeconfig "$name").tmp" config view --raw --flatten > "$(kubeconfig "$name")"
+  rm -f "$(kubeconfig "$name").tmp"
+  local have; have="$("$kubectl" --kubeconfig "$(kubeconfig "$name")" get nodes -o name 2>/dev/null | wc -l)"
+  if (( have < NODES )); then
+    "$kwokctl" scale node --name "$name" --replicas "$NODES" >&2
+  fi
+  "$kubectl" --kubeconfig "$(kubeconfig "$name")" wait --for=condition=Ready node --all --timeout="${WAIT_SECONDS}s" >&2 ||
+    { show_logs "$name"; return 1; }
+  log "$name ready: $("$kubectl" --kubeconfig "$(kubeconfig "$name")" get nodes -o name | wc -l) nodes, kubeconfig $(kubeconfig "$name")"
+}
+
+down_one() {
+  local name="$1"
+  [[ -d "$(cluster_dir "$name")" ]] || return 0
+  "$kwokctl" delete cluster --name "$name" >&2 || true
+  rm -f "$(kubeconfig "$name")"
+}
+
+cmd="${1:-}"; shift || true
+case "$cmd" in
+  up)
+    require_bins
+    mkdir -p "$local_dir"
+    start=$SECONDS
+    for name in primary standby; do
+      if ! up_one "$name"; then
+        log "cluster $name did not come up; removing both clusters"
+        down_one primary; down_one standby
+        exit 1
+      fi
+    done
+    log "clusters up in $((SECONDS - start))s"
+    ;;
+  down)
+    [[ -x "$kwokctl" ]] || { rm -rf "$KWOK_WORKDIR"; exit 0; }
+    down_one primary; down_one standby
+    rm -rf "$KWOK_WORKDIR"
+    ;;
+  stop) known "${1:-}"; "$kwokctl" stop cluster --name "$1" >&2 ;;
+  start)
+    known "${1:-}"
+    "$kwokctl" start cluster --name "$1" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$1"; exit 1; }
+    ;;
+  status)
+    for name in primary standby; do
+      if is_healthy "$name"; then echo "$name: up on 127.0.0.1:$(api_port "$name")"
+      elif [[ -d "$(cluster_dir "$name")" ]]; then echo "$name: stopped"
+      else echo "$name: absent"; fi
+    done
+    ;;
+  *) die "usage: clusters.sh up|down|status|stop NAME|start NAME" ;;
+esac

@@ -1,0 +1,158 @@
+package io.pilotlight.testsupport;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two control planes the tests run against: the local kwok clusters of {@code hack/testenv}
+ * (started on first use, stopped at JVM exit when this class started them), or existing clusters
+ * named by {@code PRIMARY_KUBECONFIG} / {@code STANDBY_KUBECONFIG}. One instance per JVM, so every
+ * test class of a Maven run shares the same clusters.
+ */
+public final class LocalClusters {
+
+    public enum Site {
+        PRIMARY, STANDBY;
+
+        public String siteName() {
+            return name().toLowerCase();
+        }
+    }
+
+    private static LocalClusters instance;
+
+    private final Path repo;
+    private final boolean external;
+    private final Map<Site, KubernetesClient> clients = new EnumMap<>(Site.class);
+
+    private LocalClusters(Path repo, boolean external) {
+        this.repo = repo;
+        this.external = external;
+    }
+
+    public static synchronized LocalClusters get() {
+        if (instance == null) {
+            Path repo = findRepo();
+            boolean external = System.getenv("PRIMARY_KUBECONFIG") != null && System.getenv("STANDBY_KUBECONFIG") != null;
+            instance = new LocalClusters(repo, external);
+            if (!external) {
+                instance.ensureUp();
+            }
+        }
+        return instance;
+    }
+
+    public synchronized KubernetesClient client(Site site) {
+        return clients.computeIfAbsent(site, s -> new KubernetesClientBuilder().withConfig(config(s)).build());
+    }
+
+    /** A new client of its own (for code under test that closes what it is given). */
+    public Config config(Site site) {
+        return Config.fromKubeconfig(kubeconfigContent(site));
+    }
+
+    public String kubeconfigContent(Site site) {
+        try {
+            return Files.readString(kubeconfigPath(site));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kubeconfig of " + site.siteName(), e);
+        }
+    }
+
+    public Path kubeconfigPath(Site site) {
+        if (external) {
+            return Path.of(System.getenv(site == Site.PRIMARY ? "PRIMARY_KUBECONFIG" : "STANDBY_KUBECONFIG"));
+        }
+        return repo.resolve(".local").resolve(site.siteName() + ".kubeconfig");
+    }
+
+    public boolean isLocal() {
+        return !external;
+    }
+
+    /** Stops a local cluster's control plane (API server included), keeping its data. */
+    public void stop(Site site) {
+        requireLocal();
+        run(List.of("stop", site.siteName()));
+    }
+
+    public void start(Site site) {
+        requireLocal();
+        run(List.of("start", site.siteName()));
+    }
+
+    /** The last lines of one component's log of a local cluster, for failure reports. */
+    public String logTail(Site site, String component, int lines) {
+        Path log = repo.resolve(".local/kwok/clusters").resolve(site.siteName()).resolve("logs").resolve(component + ".log");
+        if (!Files.isReadable(log)) {
+            return "(no log at " + log + ")";
+        }
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private void ensureUp() {
+        String status = run(List.of("status"));
+        if (status.contains("primary: up") && status.contains("standby: up")) {
+            return;
+        }
+        run(List.of("up"));
+        if (System.getenv("PILOTLIGHT_KEEP_CLUSTERS") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of("down")), "clusters-down"));
+        }
+    }
+
+    private void requireLocal() {
+        if (external) {
+            throw new IllegalStateException("stopping clusters is only possible for the local clusters of hack/testenv");
+        }
+    }
+
+    private String run(List<String> args) {
+        var command = new java.util.ArrayList<String>();
+        command.add(repo.resolve("hack/testenv/clusters.sh").toString());
+        command.addAll(args);
+        try {
+            Path out = Files.createTempFile("clusters", ".log");
+            Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("clusters.sh " + args + " did not finish in 10 minutes");
+            }
+            String output = Files.readString(out);
+            Files.deleteIfExists(out);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("clusters.sh " + args + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path findRepo() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("hack/testenv/clusters.sh"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("hack/testenv/clusters.sh not found above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,23 @@
+package io.pilotlight.testsupport;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.Map;
+
+/** Small workload fixtures for tests: Pods that kwok's fake nodes will run. */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    public static Deployment deployment(String namespace, String name, int replicas, Map<String, String> labels) {
+        return new DeploymentBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                .withNewSpec().withReplicas(replicas)
+                .withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("registry.invalid/app:1").endContainer()
+                .endSpec().endTemplate()
+                .endSpec().build();
+    }
+}
