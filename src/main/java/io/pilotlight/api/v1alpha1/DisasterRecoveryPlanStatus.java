@@ -1,0 +1,123 @@
+package io.pilotlight.api.v1alpha1;
+
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
+import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
+
+/** Observed state of a DisasterRecoveryPlan. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "standby", "conditions"})
+public class DisasterRecoveryPlanStatus {
+
+    @JsonProperty("observedGeneration")
+    @JsonPropertyDescription("metadata.generation of the plan that this status was computed from.")
+    private Long observedGeneration;
+
+    @JsonProperty("activeSite")
+    @JsonPropertyDescription("Name of the site that currently serves the application.")
+    private String activeSite;
+
+    @JsonProperty("fencedSite")
+    @JsonPropertyDescription("Name of a site fenced by an Unplanned failover: its workloads stay parked when it comes back, until a failback.")
+    private String fencedSite;
+
+    @JsonProperty("activeFailover")
+    @JsonPropertyDescription("Name of the Failover of this plan that is in progress, if any; only one runs at a time.")
+    private String activeFailover;
+
+    @JsonProperty("rpo")
+    @JsonPropertyDescription("Current recovery point, human-readable (e.g. 12m): age of the newest good copy of the data.")
+    private String rpo;
+
+    @JsonProperty("rpoSeconds")
+    @JsonPropertyDescription("Current recovery point, in seconds.")
+    private Long rpoSeconds;
+
+    @JsonProperty("lastBackup")
+    @JsonPropertyDescription("The newest Velero backup of the plan.")
+    private LastBackupStatus lastBackup;
+
+    @JsonProperty("standby")
+    @JsonPropertyDescription("Figures about the copy on the standby.")
+    private StandbyStatus standby;
+
+    @JsonProperty("conditions")
+    @JsonPropertyDescription("Current observations: Ready, PrimaryReachable, StandbyReachable, BackupScheduled, StandbyInSync, RPOMet, StandbyCompatible.")
+    private List<Condition> conditions;
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public String getActiveSite() {
+        return activeSite;
+    }
+
+    public void setActiveSite(String activeSite) {
+        this.activeSite = activeSite;
+    }
+
+    public String getFencedSite() {
+        return fencedSite;
+    }
+
+    public void setFencedSite(String fencedSite) {
+        this.fencedSite = fencedSite;
+    }
+
+    public String getActiveFailover() {
+        return activeFailover;
+    }
+
+    public void setActiveFailover(String activeFailover) {
+        this.activeFailover = activeFailover;
+    }
+
+    public String getRpo() {
+        return rpo;
+    }
+
+    public void setRpo(String rpo) {
+        this.rpo = rpo;
+    }
+
+    public Long getRpoSeconds() {
+        return rpoSeconds;
+    }
+
+    public void setRpoSeconds(Long rpoSeconds) {
+        this.rpoSeconds = rpoSeconds;
+    }
+
+    public LastBackupStatus getLastBackup() {
+        return lastBackup;
+    }
+
+    public void setLastBackup(LastBackupStatus lastBackup) {
+        this.lastBackup = lastBackup;
+    }
+
+    public StandbyStatus getStandby() {
+        return standby;
+    }
+
+    public void setStandby(StandbyStatus standby) {
+        this.standby = standby;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+}

@@ -1,0 +1,63 @@
+package io.pilotlight.api.v1alpha1;
+
+/** CamelCase reasons used in conditions and Events of Pilotlight resources. */
+public final class Reasons {
+
+    /** The spec is invalid in a way the schema cannot express. */
+    public static final String INVALID_SPEC = "InvalidSpec";
+    /** Everything is as expected. */
+    public static final String AS_EXPECTED = "AsExpected";
+    /** The operator has not determined the state yet. */
+    public static final String PENDING = "Pending";
+    /** A kubeconfig Secret (or its key) does not exist. */
+    public static final String SECRET_NOT_FOUND = "SecretNotFound";
+    /** A kubeconfig could not be parsed or used. */
+    public static final String INVALID_KUBECONFIG = "InvalidKubeconfig";
+    /** A site's API server did not answer. */
+    public static final String UNREACHABLE = "Unreachable";
+    /** A site's API server answered. */
+    public static final String REACHABLE = "Reachable";
+    /** Velero's CRDs are not installed on the primary. */
+    public static final String VELERO_NOT_INSTALLED = "VeleroNotInstalled";
+    /** The Velero Schedule was created or updated. */
+    public static final String SCHEDULE_CREATED = "ScheduleCreated";
+    /** Velero rejected the Schedule (FailedValidation). */
+    public static final String SCHEDULE_INVALID = "ScheduleInvalid";
+    /** The backup storage location is not Available. */
+    public static final String STORAGE_LOCATION_UNAVAILABLE = "StorageLocationUnavailable";
+    /** Backups are turned off in the plan. */
+    public static final String BACKUPS_DISABLED = "BackupsDisabled";
+    /** The standby matches the primary. */
+    public static final String IN_SYNC = "InSync";
+    /** Changes are being copied to the standby. */
+    public static final String SYNCING = "Syncing";
+    /** Objects on the standby differ from the primary. */
+    public static final String DRIFT_DETECTED = "DriftDetected";
+    /** Syncing is turned off in the plan. */
+    public static final String SYNC_OFF = "SyncOff";
+    /** The newest good copy of the data is within the RPO. */
+    public static final String WITHIN_RPO = "WithinRPO";
+    /** The newest good copy of the data is older than the RPO. */
+    public static final String RPO_EXCEEDED = "RPOExceeded";
+    /** No good copy of the data exists yet. */
+    public static final String NO_RECOVERY_POINT = "NoRecoveryPoint";
+    /** The two sites' Kubernetes versions are too far apart. */
+    public static final String VERSION_SKEW = "VersionSkew";
+    /** A CRD used by protected resources is missing on the standby. */
+    public static final String MISSING_CRD = "MissingCRD";
+    /** A StorageClass used by protected PVCs is missing on the standby. */
+    public static final String MISSING_STORAGE_CLASS = "MissingStorageClass";
+    /** The Failover's plan does not exist. */
+    public static final String PLAN_NOT_FOUND = "PlanNotFound";
+    /** Another Failover of the same plan is in progress. */
+    public static final String FAILOVER_IN_PROGRESS = "FailoverInProgress";
+    /** The failover did not finish within its timeout. */
+    public static final String TIMED_OUT = "TimedOut";
+    /** The failover finished. */
+    public static final String SUCCEEDED = "Succeeded";
+    /** The failover failed. */
+    public static final String FAILED = "Failed";
+
+    private Reasons() {
+    }
+}

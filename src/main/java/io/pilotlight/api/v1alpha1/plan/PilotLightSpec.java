@@ -1,0 +1,69 @@
+package io.pilotlight.api.v1alpha1.plan;
+
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+
+/** How the copy on the standby is kept parked (the pilot light) until a failover. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"replicas", "keepWarm", "suspendCronJobs", "neutraliseHPAs"})
+public class PilotLightSpec {
+
+    @JsonProperty("replicas")
+    @JsonPropertyDescription("Replicas each protected Deployment and StatefulSet has on the standby while parked (keepWarm workloads excepted). The primary's replica count is restored on failover.")
+    @Default("0")
+    @Min(0)
+    private Integer replicas;
+
+    @JsonProperty("keepWarm")
+    @JsonPropertyDescription("Workloads that stay running on the standby with their own replica count; the first matching entry wins.")
+    @Size(max = 32)
+    private List<KeepWarmSpec> keepWarm;
+
+    @JsonProperty("suspendCronJobs")
+    @JsonPropertyDescription("Suspend CronJobs on the standby while parked, so scheduled work runs on one site only.")
+    @Default("true")
+    private Boolean suspendCronJobs;
+
+    @JsonProperty("neutraliseHPAs")
+    @JsonPropertyDescription("Keep HorizontalPodAutoscalers on the standby from scaling parked workloads up (their scale target is detached until failover).")
+    @Default("true")
+    private Boolean neutraliseHPAs;
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public List<KeepWarmSpec> getKeepWarm() {
+        return keepWarm;
+    }
+
+    public void setKeepWarm(List<KeepWarmSpec> keepWarm) {
+        this.keepWarm = keepWarm;
+    }
+
+    public Boolean getSuspendCronJobs() {
+        return suspendCronJobs;
+    }
+
+    public void setSuspendCronJobs(Boolean suspendCronJobs) {
+        this.suspendCronJobs = suspendCronJobs;
+    }
+
+    public Boolean getNeutraliseHPAs() {
+        return neutraliseHPAs;
+    }
+
+    public void setNeutraliseHPAs(Boolean neutraliseHPAs) {
+        this.neutraliseHPAs = neutraliseHPAs;
+    }
+}

@@ -1,0 +1,15 @@
+package io.pilotlight.velero.v1;
+
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A Velero Schedule (velero.io/v1): creates Backups on a cron schedule. Pilotlight owns one per
+ * plan. A model of Velero's API, not ours: no CRD is generated for it.
+ */
+@Group(VeleroApi.GROUP)
+@Version(VeleroApi.VERSION)
+public class Schedule extends CustomResource<ScheduleSpec, ScheduleStatus> implements Namespaced {
+}

@@ -1,0 +1,51 @@
+package io.pilotlight.velero.v1;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Phase of a Velero Schedule. Values this operator does not know (from a newer Velero) map to
+ * UNKNOWN.
+ */
+public enum SchedulePhase {
+    /** Not processed yet. */
+    NEW("New"),
+
+    /** Valid; backups are created on schedule. */
+    ENABLED("Enabled"),
+
+    /** The spec (e.g. the cron expression) is invalid; no backups are created. */
+    FAILED_VALIDATION("FailedValidation"),
+
+    /**
+     * A value this operator does not know, e.g. from a newer Velero; the raw value stays in the
+     * model's String field.
+     */
+    UNKNOWN(null);
+
+    private final String value;
+
+    SchedulePhase(String value) {
+        this.value = value;
+    }
+
+    /** The value as Velero writes it; {@code null} for UNKNOWN. */
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    /** Maps a value as Velero writes it; {@code null} stays {@code null}, anything unknown is UNKNOWN. */
+    @JsonCreator
+    public static SchedulePhase fromValue(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (SchedulePhase v : values()) {
+            if (value.equals(v.value)) {
+                return v;
+            }
+        }
+        return UNKNOWN;
+    }
+}
