@@ -92,16 +92,8 @@ public final class LocalClusters {
 
     /** The last lines of one component's log of a local cluster, for failure reports. */
     public String logTail(Site site, String component, int lines) {
-        Path log = repo.resolve(".local/kwok/clusters").resolve(site.siteName()).resolve("logs").resolve(component + ".log");
-        if (!Files.isReadable(log)) {
-            return "(no log at " + log + ")";
-        }
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
+        return TestClusters.tail(repo.resolve(".local/kwok/clusters").resolve(site.siteName()).resolve("logs")
+                .resolve(component + ".log"), lines);
     }
 
     private void ensureUp() {

@@ -10,7 +10,7 @@ import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
 
 /** Observed state of a DisasterRecoveryPlan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "standby", "conditions"})
+@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "lastGoodBackup", "standby", "conditions"})
 public class DisasterRecoveryPlanStatus {
 
     @JsonProperty("observedGeneration")
@@ -40,6 +40,10 @@ public class DisasterRecoveryPlanStatus {
     @JsonProperty("lastBackup")
     @JsonPropertyDescription("The newest Velero backup of the plan.")
     private LastBackupStatus lastBackup;
+
+    @JsonProperty("lastGoodBackup")
+    @JsonPropertyDescription("The newest Completed Velero backup of the plan: the recovery point that rpo measures.")
+    private LastBackupStatus lastGoodBackup;
 
     @JsonProperty("standby")
     @JsonPropertyDescription("Figures about the copy on the standby.")
@@ -119,5 +123,13 @@ public class DisasterRecoveryPlanStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    public LastBackupStatus getLastGoodBackup() {
+        return lastGoodBackup;
+    }
+
+    public void setLastGoodBackup(LastBackupStatus lastGoodBackup) {
+        this.lastGoodBackup = lastGoodBackup;
     }
 }

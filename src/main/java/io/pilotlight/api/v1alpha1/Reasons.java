@@ -19,6 +19,22 @@ public final class Reasons {
     public static final String REACHABLE = "Reachable";
     /** Velero's CRDs are not installed on the primary. */
     public static final String VELERO_NOT_INSTALLED = "VeleroNotInstalled";
+    /** No namespace on the primary matches spec.protect. */
+    public static final String NO_NAMESPACES = "NoNamespaces";
+    /** An object of the same name exists and was not created by Pilotlight; it is left alone. */
+    public static final String SCHEDULE_CONFLICT = "ScheduleConflict";
+    /** A call to a site's API server failed. */
+    public static final String API_ERROR = "APIError";
+    /** A check needs a site that is not reachable. */
+    public static final String SITE_UNREACHABLE = "SiteUnreachable";
+    /** A Velero backup of the plan ended Failed, PartiallyFailed or FailedValidation. */
+    public static final String BACKUP_FAILED = "BackupFailed";
+    /** A Velero backup of the plan Completed: a new recovery point. */
+    public static final String BACKUP_COMPLETED = "BackupCompleted";
+    /** The plan is being deleted but its Velero Schedule could not be removed from the primary. */
+    public static final String CLEANUP_PENDING = "CleanupPending";
+    /** The plan was deleted while the primary was unreachable; its Schedule is left there. */
+    public static final String SCHEDULE_LEFT_BEHIND = "ScheduleLeftBehind";
     /** The Velero Schedule was created or updated. */
     public static final String SCHEDULE_CREATED = "ScheduleCreated";
     /** Velero rejected the Schedule (FailedValidation). */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The newest Velero backup taken for the plan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "phase", "startTimestamp", "completionTimestamp", "errors", "warnings"})
+@JsonPropertyOrder({"name", "phase", "startTimestamp", "completionTimestamp", "errors", "warnings", "failureReason"})
 public class LastBackupStatus {
 
     @JsonProperty("name")
@@ -29,6 +29,10 @@ public class LastBackupStatus {
     @JsonProperty("errors")
     @JsonPropertyDescription("Number of errors Velero reported for the backup.")
     private Integer errors;
+
+    @JsonProperty("failureReason")
+    @JsonPropertyDescription("Why Velero failed the backup, when it did.")
+    private String failureReason;
 
     @JsonProperty("warnings")
     @JsonPropertyDescription("Number of warnings Velero reported for the backup.")
@@ -80,5 +84,13 @@ public class LastBackupStatus {
 
     public void setWarnings(Integer warnings) {
         this.warnings = warnings;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public void setFailureReason(String failureReason) {
+        this.failureReason = failureReason;
     }
 }

@@ -1,0 +1,129 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.clusters.SiteProbe;
+import io.pilotlight.status.ConditionEvents;
+import io.pilotlight.util.GoDurations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles a DisasterRecoveryPlan: validates it, probes both sites, keeps the Velero Schedule on
+ * the primary, follows its Backups and the recovery point, checks that the standby can run what
+ * the primary runs, and sums it up in Ready. Runs again every {@code healthCheck.interval}.
+ */
+@ControllerConfiguration(name = DisasterRecoveryPlanReconciler.NAME)
+public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecoveryPlan>, Cleaner<DisasterRecoveryPlan> {
+
+    public static final String NAME = "disasterrecoveryplan";
+    private static final Logger LOG = Logger.getLogger(DisasterRecoveryPlanReconciler.class);
+
+    private final PlanValidator validator;
+    private final PlanSites sites;
+    private final SiteProbe probe;
+    private final BackupSection backups;
+    private final CompatibilitySection compatibility;
+    private final PlanCleanup cleanup;
+    private final PlanMetrics metrics;
+    private final ConditionEvents events;
+
+    public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
+            CompatibilitySection compatibility, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
+        this.validator = validator;
+        this.sites = sites;
+        this.probe = probe;
+        this.backups = backups;
+        this.compatibility = compatibility;
+        this.cleanup = cleanup;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    @Override
+    public UpdateControl<DisasterRecoveryPlan> reconcile(DisasterRecoveryPlan plan, Context<DisasterRecoveryPlan> context) {
+        PlanStatusDraft draft = new PlanStatusDraft(plan, Instant.now());
+        DisasterRecoveryPlanSpec spec = plan.getSpec();
+        Duration interval = GoDurations.parse(spec.getHealthCheck().getInterval());
+
+        List<String> problems = validator.problems(spec);
+        if (!problems.isEmpty()) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.INVALID_SPEC, String.join("; ", problems)));
+            return finish(plan, draft, interval);
+        }
+        KubernetesClient primary;
+        KubernetesClient standby;
+        try {
+            primary = sites.primary(plan);
+            standby = sites.standby(plan);
+        } catch (SiteConfigException e) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.INVALID_SPEC, e.getMessage()));
+            return finish(plan, draft, interval);
+        }
+
+        Duration timeout = GoDurations.parse(spec.getHealthCheck().getTimeout());
+        var primaryProbe = probe.probe(primary, timeout);
+        var standbyProbe = probe.probe(standby, timeout);
+        SiteHealth primaryHealth = primaryProbe.join();
+        SiteHealth standbyHealth = standbyProbe.join();
+        draft.condition(ConditionTypes.PRIMARY_REACHABLE, reachability("primary", spec.getPrimary().getName(), primaryHealth));
+        draft.condition(ConditionTypes.STANDBY_REACHABLE, reachability("standby", spec.getStandby().getName(), standbyHealth));
+
+        List<String> namespaces = null;
+        if (primaryHealth.reachable()) {
+            try {
+                namespaces = backups.protectedNamespaces(primary, spec);
+            } catch (KubernetesClientException e) {
+                LOG.debugf("listing protected namespaces of %s failed: HTTP %d", plan.getMetadata().getName(), e.getCode());
+            }
+        }
+        backups.observe(plan, draft, primaryHealth.reachable() ? primary : null, standbyHealth.reachable() ? standby : null,
+                namespaces);
+        compatibility.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
+
+        boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
+        ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn);
+        draft.condition(ConditionTypes.READY, ready);
+        metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
+                draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
+                backups.lastBackupAgeSeconds(draft), primaryHealth.reachable(), standbyHealth.reachable(), ready.holds()));
+        return finish(plan, draft, interval);
+    }
+
+    @Override
+    public DeleteControl cleanup(DisasterRecoveryPlan plan, Context<DisasterRecoveryPlan> context) {
+        return cleanup.run(plan);
+    }
+
+    private UpdateControl<DisasterRecoveryPlan> finish(DisasterRecoveryPlan plan, PlanStatusDraft draft, Duration interval) {
+        draft.transitions().forEach(t -> events.emit(plan, t));
+        if (!draft.changed()) {
+            return UpdateControl.<DisasterRecoveryPlan>noUpdate().rescheduleAfter(interval);
+        }
+        plan.setStatus(draft.status());
+        return UpdateControl.patchStatus(plan).rescheduleAfter(interval);
+    }
+
+    private static ConditionResult reachability(String role, String siteName, SiteHealth health) {
+        if (health.reachable()) {
+            return ConditionResult.isTrue(Reasons.REACHABLE, "the " + role + " site " + siteName + " answers (Kubernetes "
+                    + health.gitVersion() + ")");
+        }
+        return ConditionResult.isFalse(Reasons.UNREACHABLE, "the API server of the " + role + " site " + siteName
+                + " does not answer: " + health.problem());
+    }
+}

@@ -1,0 +1,77 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.status.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Removes what a deleted plan created: its Velero Schedule on the primary (Backups are kept) and
+ * its clients and metrics. A primary that is gone for good must not block the deletion forever:
+ * after a grace period the plan goes and an Event names the Schedule left on the primary.
+ */
+@ApplicationScoped
+public class PlanCleanup {
+
+    static final Duration GRACE = Duration.ofMinutes(5);
+    static final Duration RETRY = Duration.ofSeconds(15);
+
+    private final PlanSites sites;
+    private final BackupScheduleSync schedules;
+    private final CompatibilitySection compatibility;
+    private final PlanMetrics metrics;
+    private final EventRecorder events;
+
+    public PlanCleanup(PlanSites sites, BackupScheduleSync schedules, CompatibilitySection compatibility, PlanMetrics metrics,
+            EventRecorder events) {
+        this.sites = sites;
+        this.schedules = schedules;
+        this.compatibility = compatibility;
+        this.metrics = metrics;
+        this.events = events;
+    }
+
+    DeleteControl run(DisasterRecoveryPlan plan) {
+        String problem = deleteSchedule(plan);
+        if (problem != null) {
+            Instant deleting = Instant.parse(plan.getMetadata().getDeletionTimestamp());
+            if (Instant.now().isBefore(deleting.plus(GRACE))) {
+                events.warning(plan, Reasons.CLEANUP_PENDING, "cannot remove Velero Schedule " + where(plan)
+                        + " yet (" + problem + "); retrying for up to " + GRACE.toMinutes() + " minutes");
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY);
+            }
+            events.warning(plan, Reasons.SCHEDULE_LEFT_BEHIND, "Velero Schedule " + where(plan)
+                    + " is left on the primary (" + problem + "); delete it there by hand if the primary comes back");
+        }
+        sites.release(plan);
+        compatibility.forget(plan);
+        metrics.remove(plan.getMetadata().getNamespace(), plan.getMetadata().getName());
+        return DeleteControl.defaultDelete();
+    }
+
+    /** Null when the Schedule is gone (or was never ours), otherwise why it could not be removed. */
+    private String deleteSchedule(DisasterRecoveryPlan plan) {
+        if (Boolean.FALSE.equals(plan.getSpec().getBackup().getEnabled())) {
+            return null;
+        }
+        try {
+            KubernetesClient primary = sites.primary(plan);
+            schedules.delete(primary, plan);
+            return null;
+        } catch (SiteConfigException e) {
+            return e.getMessage();
+        } catch (KubernetesClientException e) {
+            return "the primary answered HTTP " + e.getCode() + (e.getCode() == 0 ? " (unreachable)" : "");
+        }
+    }
+
+    private static String where(DisasterRecoveryPlan plan) {
+        return plan.getSpec().getBackup().getVeleroNamespace() + "/" + PlanLabels.scheduleName(plan);
+    }
+}

@@ -1,0 +1,58 @@
+package io.pilotlight.plan;
+
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Names and labels of the objects Pilotlight creates for a plan. The labels are how Pilotlight
+ * recognises its own objects: it deletes or overwrites nothing that does not carry them.
+ */
+public final class PlanLabels {
+
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGER = "pilotlight";
+    public static final String PLAN = "pilotlight.io/plan";
+    public static final String PLAN_NAMESPACE = "pilotlight.io/plan-namespace";
+
+    private PlanLabels() {
+    }
+
+    public static Map<String, String> of(DisasterRecoveryPlan plan) {
+        return Map.of(MANAGED_BY, MANAGER,
+                PLAN, labelValue(plan.getMetadata().getName()),
+                PLAN_NAMESPACE, plan.getMetadata().getNamespace());
+    }
+
+    public static boolean ownedBy(Map<String, String> labels, DisasterRecoveryPlan plan) {
+        return labels != null && of(plan).entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    /** The Velero Schedule of a plan: {@code pilotlight-<namespace>-<plan>}, shortened with a hash past 63 characters. */
+    public static String scheduleName(DisasterRecoveryPlan plan) {
+        return boundedName("pilotlight-" + plan.getMetadata().getNamespace() + "-" + plan.getMetadata().getName());
+    }
+
+    /** Label values are limited to 63 characters; object names are not, so long ones are shortened. */
+    static String labelValue(String value) {
+        return boundedName(value);
+    }
+
+    private static String boundedName(String name) {
+        if (name.length() <= 63) {
+            return name;
+        }
+        return name.substring(0, 54) + "-" + hash(name);
+    }
+
+    private static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.plan.KubeconfigSecretRef;
+import io.pilotlight.api.v1alpha1.plan.SiteSpec;
+import io.pilotlight.clusters.SiteClients;
+import io.pilotlight.clusters.SiteConfigException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The clients of a plan's two sites, held in {@link SiteClients} under the plan's name. */
+@ApplicationScoped
+public class PlanSites {
+
+    public record Clients(KubernetesClient primary, KubernetesClient standby) {
+    }
+
+    private final SiteClients clients;
+
+    public PlanSites(SiteClients clients) {
+        this.clients = clients;
+    }
+
+    public KubernetesClient primary(DisasterRecoveryPlan plan) throws SiteConfigException {
+        return acquire(plan, "primary", plan.getSpec().getPrimary());
+    }
+
+    public KubernetesClient standby(DisasterRecoveryPlan plan) throws SiteConfigException {
+        return acquire(plan, "standby", plan.getSpec().getStandby());
+    }
+
+    public void release(DisasterRecoveryPlan plan) {
+        clients.release(user(plan, ""));
+    }
+
+    private KubernetesClient acquire(DisasterRecoveryPlan plan, String role, SiteSpec site) throws SiteConfigException {
+        KubeconfigSecretRef ref = site.getKubeconfigSecretRef();
+        try {
+            return clients.acquire(user(plan, role), plan.getMetadata().getNamespace(), ref == null ? null : ref.getName(),
+                    ref == null ? null : ref.getKey());
+        } catch (SiteConfigException e) {
+            throw new SiteConfigException(e.reason(), "spec." + role + ".kubeconfigSecretRef: " + e.getMessage());
+        }
+    }
+
+    private static String user(DisasterRecoveryPlan plan, String role) {
+        return plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName() + "/" + role;
+    }
+}

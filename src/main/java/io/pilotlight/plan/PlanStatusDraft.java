@@ -1,0 +1,64 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.Condition;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
+import io.pilotlight.status.Conditions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The status a reconcile is building, next to the one it started from: conditions are set through
+ * {@link Conditions}, transitions are collected for Events, and {@link #changed()} tells whether a
+ * status patch is needed at all.
+ */
+final class PlanStatusDraft {
+
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    private final DisasterRecoveryPlan plan;
+    private final String before;
+    private final DisasterRecoveryPlanStatus status;
+    private final List<Conditions.Transition> transitions = new ArrayList<>();
+    private final Instant now;
+
+    PlanStatusDraft(DisasterRecoveryPlan plan, Instant now) {
+        this.plan = plan;
+        this.now = now;
+        DisasterRecoveryPlanStatus old = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
+        this.before = JSON.asJson(old);
+        this.status = JSON.unmarshal(before, DisasterRecoveryPlanStatus.class);
+        status.setConditions(Conditions.copy(old.getConditions()));
+        status.setObservedGeneration(plan.getMetadata().getGeneration());
+        if (status.getActiveSite() == null) {
+            status.setActiveSite(plan.getSpec().getPrimary().getName());
+        }
+    }
+
+    void condition(String type, ConditionResult result) {
+        Conditions.set(status.getConditions(), type, result.status(), result.reason(), result.message(),
+                plan.getMetadata().getGeneration(), now).ifPresent(transitions::add);
+    }
+
+    List<Condition> conditions() {
+        return status.getConditions();
+    }
+
+    DisasterRecoveryPlanStatus status() {
+        return status;
+    }
+
+    List<Conditions.Transition> transitions() {
+        return transitions;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    boolean changed() {
+        return !before.equals(JSON.asJson(status));
+    }
+}

@@ -1,0 +1,74 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.plan.CompatibilityRules.UsedCrd;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers the facts {@link CompatibilityRules} judges: which namespaced CRDs have objects in the
+ * protected namespaces on the primary (one {@code limit=1} list per CRD and namespace), which CRD
+ * versions the standby serves, and the StorageClasses of protected PVCs.
+ */
+@ApplicationScoped
+public class StandbyCompatibility {
+
+    public ConditionResult check(KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby,
+            SiteHealth standbyHealth, List<String> namespaces) {
+        List<UsedCrd> used = usedCrds(primary, namespaces);
+        Map<String, Set<String>> served = new HashMap<>();
+        for (CustomResourceDefinition crd : standby.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+            served.put(crd.getMetadata().getName(), crd.getSpec().getVersions().stream()
+                    .filter(v -> Boolean.TRUE.equals(v.getServed())).map(CustomResourceDefinitionVersion::getName)
+                    .collect(Collectors.toSet()));
+        }
+        Set<String> usedClasses = new TreeSet<>();
+        for (String ns : namespaces) {
+            primary.persistentVolumeClaims().inNamespace(ns).list().getItems().stream()
+                    .map(PersistentVolumeClaim::getSpec).map(s -> s.getStorageClassName()).filter(Objects::nonNull)
+                    .filter(s -> !s.isEmpty()).forEach(usedClasses::add);
+        }
+        Set<String> standbyClasses = standby.storage().v1().storageClasses().list().getItems().stream()
+                .map(StorageClass::getMetadata).map(m -> m.getName()).collect(Collectors.toSet());
+        return CompatibilityRules.evaluate(new CompatibilityRules.Facts(primaryHealth.gitVersion(), primaryHealth.minor(),
+                standbyHealth.gitVersion(), standbyHealth.minor(), used, served, usedClasses, standbyClasses));
+    }
+
+    private static List<UsedCrd> usedCrds(KubernetesClient primary, List<String> namespaces) {
+        List<UsedCrd> used = new ArrayList<>();
+        for (CustomResourceDefinition crd : primary.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+            if (!"Namespaced".equals(crd.getSpec().getScope())) {
+                continue;
+            }
+            String version = crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getStorage()))
+                    .map(CustomResourceDefinitionVersion::getName).findFirst().orElse(null);
+            if (version == null) {
+                continue;
+            }
+            String apiVersion = crd.getSpec().getGroup() + "/" + version;
+            String kind = crd.getSpec().getNames().getKind();
+            for (String ns : namespaces) {
+                boolean any = !primary.genericKubernetesResources(apiVersion, kind).inNamespace(ns)
+                        .list(new ListOptionsBuilder().withLimit(1L).build()).getItems().isEmpty();
+                if (any) {
+                    used.add(new UsedCrd(crd.getMetadata().getName(), version, ns));
+                    break;
+                }
+            }
+        }
+        return used;
+    }
+}
