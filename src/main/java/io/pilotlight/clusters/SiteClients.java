@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -76,6 +77,12 @@ public class SiteClients {
         return entry.client();
     }
 
+    /** The client a user already holds, if any: lets a deleted plan clean up after its Secret is gone. */
+    public synchronized Optional<KubernetesClient> held(String user) {
+        String cacheKey = heldBy.get(user);
+        return Optional.ofNullable(cacheKey == null ? null : bySecret.get(cacheKey)).map(Entry::client);
+    }
+
     /** Frees every client held by users whose name starts with the prefix (a deleted plan). */
     public synchronized void release(String userPrefix) {
         heldBy.keySet().stream().filter(u -> u.startsWith(userPrefix)).toList().forEach(this::releaseHeld);
@@ -116,9 +123,6 @@ public class SiteClients {
             throw new SiteConfigException(Reasons.SECRET_NOT_FOUND, "Secret " + namespace + "/" + secretName + " does not exist");
         }
         String encoded = secret.getData() == null ? null : secret.getData().get(key);
-        if (encoded == null && secret.getStringData() != null) {
-            return secret.getStringData().get(key);
-        }
         if (encoded == null) {
             throw new SiteConfigException(Reasons.SECRET_NOT_FOUND, "Secret " + namespace + "/" + secretName + " has no key '" + key
                     + "'; it has " + (secret.getData() == null ? "no keys" : secret.getData().keySet()));

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.pilotlight.api.v1alpha1.ApiConstants;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 
@@ -21,6 +22,10 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
  * The generator sorts printer columns by JSON path, so {@code AGE} (.metadata.creationTimestamp) would
  * come first. This puts them back in the order the {@link AdditionalPrinterColumn} annotations are
  * declared on the custom resource class, which is the order {@code kubectl get} shows.
+ * <p>
+ * It also adds what the generator's annotations cannot say: {@code spec} is required at the root (an
+ * object without one is meaningless), and the protected namespace names are DNS labels without
+ * duplicates (annotations on a {@code List<String>} field do not reach its items).
  * <p>
  * Build-time only: {@code crd-generator-api-v2} is a {@code provided} dependency, absent at run time, so
  * nothing in the operator may use this class.
@@ -33,12 +38,18 @@ public class PilotlightCrdPostProcessor implements CRDPostProcessor {
             return resource;
         }
         List<String> order = declaredColumnOrder(crd.getSpec().getNames().getKind());
-        if (order.isEmpty()) {
-            return resource;
-        }
         for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+            JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
+            root.setRequired(List.of("spec"));
+            JSONSchemaProps protect = root.getProperties().get("spec").getProperties().get("protect");
+            if (protect != null) {
+                JSONSchemaProps namespaces = protect.getProperties().get("namespaces");
+                namespaces.setXKubernetesListType("set");
+                namespaces.getItems().getSchema().setPattern(ApiConstants.DNS_LABEL_PATTERN);
+                namespaces.getItems().getSchema().setMaxLength(63L);
+            }
             List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
-            if (columns == null || columns.isEmpty()) {
+            if (columns == null || columns.isEmpty() || order.isEmpty()) {
                 continue;
             }
             List<CustomResourceColumnDefinition> sorted = new ArrayList<>(columns);

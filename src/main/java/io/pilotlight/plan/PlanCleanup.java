@@ -3,13 +3,16 @@ package io.pilotlight.plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Removes what a deleted plan created: its Velero Schedule on the primary (Backups are kept) and
@@ -21,6 +24,10 @@ public class PlanCleanup {
 
     static final Duration GRACE = Duration.ofMinutes(5);
     static final Duration RETRY = Duration.ofSeconds(15);
+
+    /** Reasons BackupScheduled can have once the Schedule was written, or when nobody can tell. */
+    private static final Set<String> WRITTEN_OR_UNKNOWN = Set.of(Reasons.SCHEDULE_CREATED, Reasons.SCHEDULE_INVALID,
+            Reasons.STORAGE_LOCATION_UNAVAILABLE, Reasons.API_ERROR, Reasons.SITE_UNREACHABLE);
 
     private final PlanSites sites;
     private final BackupScheduleSync schedules;
@@ -57,11 +64,11 @@ public class PlanCleanup {
 
     /** Null when the Schedule is gone (or was never ours), otherwise why it could not be removed. */
     private String deleteSchedule(DisasterRecoveryPlan plan) {
-        if (Boolean.FALSE.equals(plan.getSpec().getBackup().getEnabled())) {
+        if (Boolean.FALSE.equals(plan.getSpec().getBackup().getEnabled()) || !mayHaveWrittenSchedule(plan)) {
             return null;
         }
         try {
-            KubernetesClient primary = sites.primary(plan);
+            KubernetesClient primary = sites.primaryForCleanup(plan);
             schedules.delete(primary, plan);
             return null;
         } catch (SiteConfigException e) {
@@ -69,6 +76,15 @@ public class PlanCleanup {
         } catch (KubernetesClientException e) {
             return "the primary answered HTTP " + e.getCode() + (e.getCode() == 0 ? " (unreachable)" : "");
         }
+    }
+
+    /**
+     * A plan whose BackupScheduled condition never got past the checks that come before writing
+     * (invalid spec, no Velero, a foreign Schedule...) has nothing on the primary to remove.
+     */
+    private static boolean mayHaveWrittenSchedule(DisasterRecoveryPlan plan) {
+        return plan.getStatus() != null && Conditions.find(plan.getStatus().getConditions(), ConditionTypes.BACKUP_SCHEDULED)
+                .map(c -> WRITTEN_OR_UNKNOWN.contains(c.getReason())).orElse(false);
     }
 
     private static String where(DisasterRecoveryPlan plan) {

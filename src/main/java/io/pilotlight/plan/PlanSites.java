@@ -29,6 +29,18 @@ public class PlanSites {
         return acquire(plan, "standby", plan.getSpec().getStandby());
     }
 
+    /**
+     * The primary's client for cleaning up: when the plan's namespace is being deleted its Secret
+     * may already be gone, but the client built from it is still cached.
+     */
+    public KubernetesClient primaryForCleanup(DisasterRecoveryPlan plan) throws SiteConfigException {
+        try {
+            return primary(plan);
+        } catch (SiteConfigException e) {
+            return clients.held(user(plan, "primary")).orElseThrow(() -> e);
+        }
+    }
+
     public void release(DisasterRecoveryPlan plan) {
         clients.release(user(plan, ""));
     }

@@ -86,7 +86,7 @@ public class PlanValidator {
             if (r.getKey() == null || !LABEL_KEY.matcher(r.getKey()).matches()) {
                 problems.add(at + ".key: '" + r.getKey() + "' is not a valid label key");
             }
-            if (!OPERATORS.contains(r.getOperator())) {
+            if (r.getOperator() == null || !OPERATORS.contains(r.getOperator())) {
                 problems.add(at + ".operator: '" + r.getOperator() + "' is not one of In, NotIn, Exists, DoesNotExist");
             } else if ((r.getOperator().equals("In") || r.getOperator().equals("NotIn")) && values.isEmpty()) {
                 problems.add(at + ": operator " + r.getOperator() + " needs at least one value");

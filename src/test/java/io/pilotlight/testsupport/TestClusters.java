@@ -85,7 +85,7 @@ public final class TestClusters implements AutoCloseable {
     /** Waits until the assertion passes; on timeout prints {@link #report} and rethrows. */
     public void await(String what, Duration atMost, ThrowingRunnable assertion) {
         try {
-            Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(assertion);
+            Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(assertion);
         } catch (ConditionTimeoutException | AssertionError e) {
             System.err.println(report(what));
             throw e;

@@ -158,6 +158,13 @@ class PlanValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("selectorFields")
+    void missingOperator(String field, BiConsumer<DisasterRecoveryPlanSpec, LabelSelector> set) {
+        assertThat(problems(set, expressions(req("tier", null))))
+                .containsExactly(field + ".matchExpressions[0].operator: 'null' is not one of In, NotIn, Exists, DoesNotExist");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("selectorFields")
     void inAndNotInNeedValues(String field, BiConsumer<DisasterRecoveryPlanSpec, LabelSelector> set) {
         assertThat(problems(set, expressions(req("tier", "In"), req("zone", "NotIn"))))
                 .containsExactly(field + ".matchExpressions[0]: operator In needs at least one value",
