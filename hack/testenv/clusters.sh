@@ -6,8 +6,9 @@
 #
 #   clusters.sh up              start both clusters (harmless when they already run)
 #   clusters.sh down            stop everything this script started and remove the data
-#   clusters.sh stop NAME       stop one cluster's control plane; its data is kept
-#   clusters.sh start NAME      start it again
+#   clusters.sh stop NAME       stop one cluster's API server (an outage); etcd keeps the data and the
+#                               other components keep running, as they would in a real outage
+#   clusters.sh start NAME      start that API server again
 #   clusters.sh status          one line per cluster
 #
 # Ports (loopback): PRIMARY_API_PORT (default 36443), PRIMARY_ETCD_PORT (32379),
@@ -110,6 +111,21 @@ up_one() {
   log "$name ready: $("$kubectl" --kubeconfig "$(kubeconfig "$name")" get nodes -o name | wc -l) nodes, kubeconfig $(kubeconfig "$name")"
 }
 
+# After a restart, kwok can take a minute or more to catch up with the Pods it missed; a test that
+# starts right away would see Pods stay Pending. So `start` returns only once a probe Pod runs.
+wait_pods_run() {
+  local name="$1" pod="pilotlight-probe-$$"
+  local k=("$kubectl" --kubeconfig "$(kubeconfig "$name")")
+  local node; node="$("${k[@]}" get nodes -o jsonpath='{.items[0].metadata.name}')"
+  "${k[@]}" -n default delete pod "$pod" --ignore-not-found --wait=false >/dev/null
+  "${k[@]}" -n default run "$pod" --image=registry.invalid/probe:1 --restart=Never \
+    --overrides="{\"spec\":{\"nodeName\":\"$node\"}}" >/dev/null
+  local ok=0
+  "${k[@]}" -n default wait --for=condition=Ready "pod/$pod" --timeout="${WAIT_SECONDS}s" >/dev/null && ok=1
+  "${k[@]}" -n default delete pod "$pod" --wait=false >/dev/null
+  (( ok )) || { show_logs "$name"; die "cluster $name: a probe Pod did not become Ready within ${WAIT_SECONDS}s (see the kwok-controller log above)"; }
+}
+
 down_one() {
   local name="$1"
   [[ -d "$(cluster_dir "$name")" ]] || return 0
@@ -137,10 +153,25 @@ case "$cmd" in
     down_one primary; down_one standby
     rm -rf "$KWOK_WORKDIR"
     ;;
-  stop) known "${1:-}"; "$kwokctl" stop cluster --name "$1" >&2 ;;
+  stop)
+    known "${1:-}"
+    pidfile="$(cluster_dir "$1")/pids/kube-apiserver.pid"
+    [[ -f "$pidfile" ]] || die "cluster $1 is not running (no $pidfile)"
+    pid="$(cat "$pidfile")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do port_in_use "$(api_port "$1")" || break; sleep 0.1; done
+    port_in_use "$(api_port "$1")" && die "the API server of $1 (pid $pid) did not stop"
+    # The dead process may linger as a zombie that kwokctl would take for a running API server.
+    rm -f "$pidfile"
+    log "$1: API server stopped (pid $pid)"
+    ;;
   start)
     known "${1:-}"
+    start=$SECONDS
+    # Starts only the components that are not running: here, the API server.
     "$kwokctl" start cluster --name "$1" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$1"; exit 1; }
+    wait_pods_run "$1"
+    log "$1: API server started; Pods run again after $((SECONDS - start))s"
     ;;
   status)
     for name in primary standby; do

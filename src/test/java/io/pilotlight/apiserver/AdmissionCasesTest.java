@@ -154,7 +154,7 @@ class AdmissionCasesTest {
      * Cases the CRDs do not meet yet: skipped with what the API server does instead, and failed once
      * they pass. (Without ClustersExtension, which would print a failure report for every skip.)
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("pendingCases")
     void pendingCaseStillPending(Case c) {
         String wrong;
