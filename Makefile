@@ -48,14 +48,13 @@ RUN_KUBECONFIG = $(abspath $(or $(STANDBY_KUBECONFIG),.local/standby.kubeconfig)
 
 run: ## the operator in Quarkus dev mode against the standby (STANDBY_KUBECONFIG, else the local one)
 	@test -r "$(RUN_KUBECONFIG)" || { echo "no kubeconfig $(RUN_KUBECONFIG): run 'make clusters-up' first or set STANDBY_KUBECONFIG"; exit 1; }
-	$(KUBECTL) --kubeconfig "$(RUN_KUBECONFIG)" apply --server-side --force-conflicts --field-manager=pilotlight-dev -f crds/
+	$(KUBECTL) --kubeconfig "$(RUN_KUBECONFIG)" apply --server-side --force-conflicts --field-manager=pilotlight-dev -k crds/
 	$(MVN) quarkus:dev -Dkubeconfig="$(RUN_KUBECONFIG)"
 
 demo: ## clusters, operator, sample app and plan: backups and RPO at work (KEEP=1 leaves the operator running)
 	@hack/demo.sh
 
 deploy: ## install CRDs, RBAC and the operator into the cluster of KUBECONFIG (kubectl apply -k deploy/)
-	@for f in crds/*.yml; do cmp -s "$$f" "deploy/$$f" || { cp "$$f" "deploy/$$f"; echo "deploy/$$f was stale: refreshed from $$f (commit it)"; }; done
 	$(KUBECTL) apply -k deploy/
 
 clean: ## remove build output

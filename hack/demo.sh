@@ -256,8 +256,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$OPERATOR_PORT") 2>/dev/null; then
 fi
 # The demo's operator watches only the plan's namespace, so that it leaves alone any other plans
 # on the cluster (and any other operator's); deploy/ watches every namespace. A single operator
-# outside any cluster needs no leader election (the property is for the leader-election bean
-# README.md describes; it is ignored until that exists).
+# outside any cluster needs no leader election (and JOSDK could not infer a Lease namespace there).
 show "java -Dkubeconfig=${standby_cfg#"$repo"/} -Dquarkus.http.port=$OPERATOR_PORT -Dquarkus.operator-sdk.namespaces=$PLAN_NS -Dpilotlight.leader-election.enabled=false -jar $jar"
 nohup java -Dkubeconfig="$standby_cfg" -Dquarkus.http.port="$OPERATOR_PORT" \
   -Dquarkus.operator-sdk.namespaces="$PLAN_NS" -Dpilotlight.leader-election.enabled=false \

@@ -139,10 +139,13 @@ case "$cmd" in
     require_bins
     mkdir -p "$local_dir"
     start=$SECONDS
+    created=()
     for name in primary standby; do
+      [[ -d "$(cluster_dir "$name")" ]] || created+=("$name")
       if ! up_one "$name"; then
-        log "cluster $name did not come up; removing both clusters"
-        down_one primary; down_one standby
+        # Leave nothing half-started behind, but never remove a cluster that was there before.
+        log "cluster $name did not come up; removing what this run created: ${created[*]:-nothing}"
+        for c in "${created[@]}"; do down_one "$c"; done
         exit 1
       fi
     done

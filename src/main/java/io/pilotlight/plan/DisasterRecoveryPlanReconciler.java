@@ -69,10 +69,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         KubernetesClient standby;
         try {
             primary = sites.primary(plan);
+        } catch (SiteConfigException e) {
+            return invalidSite(plan, draft, ConditionTypes.PRIMARY_REACHABLE, e, interval);
+        }
+        try {
             standby = sites.standby(plan);
         } catch (SiteConfigException e) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.INVALID_SPEC, e.getMessage()));
-            return finish(plan, draft, interval);
+            return invalidSite(plan, draft, ConditionTypes.STANDBY_REACHABLE, e, interval);
         }
 
         Duration timeout = GoDurations.parse(spec.getHealthCheck().getTimeout());
@@ -107,6 +110,14 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     @Override
     public DeleteControl cleanup(DisasterRecoveryPlan plan, Context<DisasterRecoveryPlan> context) {
         return cleanup.run(plan);
+    }
+
+    /** A site that cannot even be configured: its condition says why, and so does Ready. */
+    private UpdateControl<DisasterRecoveryPlan> invalidSite(DisasterRecoveryPlan plan, PlanStatusDraft draft, String siteCondition,
+            SiteConfigException e, Duration interval) {
+        draft.condition(siteCondition, ConditionResult.isFalse(e.reason(), e.getMessage()));
+        draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.INVALID_SPEC, e.getMessage()));
+        return finish(plan, draft, interval);
     }
 
     private UpdateControl<DisasterRecoveryPlan> finish(DisasterRecoveryPlan plan, PlanStatusDraft draft, Duration interval) {

@@ -19,6 +19,7 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.clusters.SiteClients;
 import io.pilotlight.testsupport.FakeVelero;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
@@ -28,6 +29,7 @@ import io.pilotlight.velero.v1.Schedule;
 import io.pilotlight.velero.v1.ScheduleSpec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,9 @@ import org.junit.jupiter.api.Test;
 class DisasterRecoveryPlanReconcilerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Inject
+    SiteClients siteClients;
 
     private TestClusters clusters;
     private FakeVelero velero;
@@ -82,6 +88,7 @@ class DisasterRecoveryPlanReconcilerTest {
         foreign.getSpec().setSchedule("0 3 * * *");
         schedules().resource(foreign).create();
 
+        int openBefore = siteClients.openClients();
         plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
         String name = "pilotlight-" + ns + "-shop";
 
@@ -96,6 +103,7 @@ class DisasterRecoveryPlanReconcilerTest {
         });
         clusters.await("BackupScheduled", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
                 ConditionTypes.BACKUP_SCHEDULED)).extracting(Condition::getStatus).isEqualTo(ConditionStatus.TRUE));
+        assertThat(siteClients.openClients()).as("one client for the plan's kubeconfig Secret").isEqualTo(openBefore + 1);
 
         DisasterRecoveryPlan plan = plans().withName("shop").get();
         plan.getSpec().getBackup().setSchedule("*/30 * * * *");
@@ -114,6 +122,8 @@ class DisasterRecoveryPlanReconcilerTest {
             assertThat(schedules().withName(name).get()).isNull();
         });
         assertThat(schedules().withName("hand-made").get()).as("a Schedule Pilotlight did not create").isNotNull();
+        clusters.await("the primary's client is closed once no plan uses it", WAIT,
+                () -> assertThat(siteClients.openClients()).isEqualTo(openBefore));
         assertThat(clusters.primary().resources(Backup.class).inNamespace(velero.namespace())
                 .withName("kept-backup").get()).as("backups are recovery points and are kept").isNotNull();
     }
@@ -198,6 +208,10 @@ class DisasterRecoveryPlanReconcilerTest {
             assertThat(ready.getReason()).as(name).isEqualTo(Reasons.INVALID_SPEC);
             assertThat(ready.getMessage()).as(name).contains(text);
         }));
+        assertThat(condition(clusters.standby(), ns, "missing-secret", ConditionTypes.PRIMARY_REACHABLE).getReason())
+                .isEqualTo(Reasons.SECRET_NOT_FOUND);
+        assertThat(condition(clusters.standby(), ns, "not-kubeconfig", ConditionTypes.PRIMARY_REACHABLE).getReason())
+                .isEqualTo(Reasons.INVALID_KUBECONFIG);
         assertThat(schedules().list().getItems()).as("no Schedule for an invalid plan").isEmpty();
         String everything = PlanFixtures.yaml(plans().list().getItems()) + PlanFixtures.yaml(events(null));
         assertThat(everything).as("credentials never leak into status or events")
@@ -286,6 +300,40 @@ class DisasterRecoveryPlanReconcilerTest {
             primary.apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
             clusters.standby().apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
         }
+    }
+
+    @Test
+    void kubeconfigSecretChangesAreFollowed() {
+        plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
+        clusters.await("primary reachable", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
+                ConditionTypes.PRIMARY_REACHABLE).getStatus()).isEqualTo(ConditionStatus.TRUE));
+
+        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig", "not: [a kubeconfig"))
+                .update();
+        clusters.await("a broken Secret is reported", WAIT, () -> {
+            Condition ready = condition(clusters.standby(), ns, "shop", ConditionTypes.READY);
+            assertThat(ready.getReason()).isEqualTo(Reasons.INVALID_SPEC);
+            assertThat(ready.getMessage()).contains("spec.primary.kubeconfigSecretRef").contains("is not a valid kubeconfig");
+        });
+
+        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
+                clusters.clusters().kubeconfigContent(Site.PRIMARY))).update();
+        clusters.await("the repaired Secret is used again", WAIT, () -> {
+            assertThat(condition(clusters.standby(), ns, "shop", ConditionTypes.READY).getReason()).isNotEqualTo(Reasons.INVALID_SPEC);
+            assertThat(condition(clusters.standby(), ns, "shop", ConditionTypes.BACKUP_SCHEDULED).getStatus())
+                    .isEqualTo(ConditionStatus.TRUE);
+        });
+    }
+
+    @Test
+    void aSettledPlanIsNotPatchedAgain() {
+        plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
+        clusters.await("plan settled", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
+                ConditionTypes.STANDBY_COMPATIBLE).getStatus()).isEqualTo(ConditionStatus.TRUE));
+        String settled = plans().withName("shop").get().getMetadata().getResourceVersion();
+        // Three health-check intervals find nothing new: no status patch, so no new resourceVersion.
+        Awaitility.await("no patch while nothing changes").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20))
+                .until(() -> plans().withName("shop").get().getMetadata().getResourceVersion(), settled::equals);
     }
 
     @Test
