@@ -101,7 +101,7 @@ public final class LocalClusters {
         if (status.contains("primary: up") && status.contains("standby: up")) {
             return;
         }
-        run(List.of("up"));
+        System.out.println(run(List.of("up")));
         if (System.getenv("PILOTLIGHT_KEEP_CLUSTERS") == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of("down")), "clusters-down"));
         }
