@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
@@ -105,6 +106,23 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
                 draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
                 backups.lastBackupAgeSeconds(draft), primaryHealth.reachable(), standbyHealth.reachable(), ready.holds()));
         return finish(plan, draft, interval);
+    }
+
+    /**
+     * A reconcile that failed unexpectedly still tells the user, in Ready, instead of only the log;
+     * JOSDK retries it with backoff.
+     */
+    @Override
+    public ErrorStatusUpdateControl<DisasterRecoveryPlan> updateErrorStatus(DisasterRecoveryPlan plan,
+            Context<DisasterRecoveryPlan> context, Exception e) {
+        LOG.warnf(e, "reconciling plan %s/%s failed", plan.getMetadata().getNamespace(), plan.getMetadata().getName());
+        PlanStatusDraft draft = new PlanStatusDraft(plan, Instant.now());
+        draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.RECONCILE_ERROR,
+                "the operator failed to process this plan and will retry: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        draft.transitions().forEach(t -> events.emit(plan, t));
+        plan.setStatus(draft.status());
+        return ErrorStatusUpdateControl.patchStatus(plan);
     }
 
     @Override

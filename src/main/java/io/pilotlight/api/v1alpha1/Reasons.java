@@ -25,6 +25,8 @@ public final class Reasons {
     public static final String SCHEDULE_CONFLICT = "ScheduleConflict";
     /** A call to a site's API server failed. */
     public static final String API_ERROR = "APIError";
+    /** The operator failed to process the resource (a bug or an unexpected answer); it retries. */
+    public static final String RECONCILE_ERROR = "ReconcileError";
     /** A check needs a site that is not reachable. */
     public static final String SITE_UNREACHABLE = "SiteUnreachable";
     /** A Velero backup of the plan ended Failed, PartiallyFailed or FailedValidation. */
