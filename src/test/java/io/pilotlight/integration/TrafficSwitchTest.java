@@ -24,7 +24,19 @@ import io.pilotlight.traffic.TrafficSwitches;
 import io.pilotlight.traffic.TrafficTarget;
 import java.util.List;
 import java.util.Map;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.pilotlight.api.v1alpha1.plan.Rfc2136Traffic;
+import io.pilotlight.api.v1alpha1.plan.TsigSecretRef;
+import io.pilotlight.testsupport.Bind9Server;
+import io.pilotlight.traffic.Rfc2136Switch;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.xbill.DNS.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +63,28 @@ class TrafficSwitchTest {
     static void crds() {
         for (Site site : Site.values()) {
             TestCrds.installThirdParty(LocalClusters.get().client(site));
+        }
+    }
+
+    private static Bind9Server dns;
+
+    /** The BIND9 server of the RFC 2136 tests, started by the first of them. */
+    private static synchronized Bind9Server dns() {
+        if (dns == null) {
+            dns = Bind9Server.start(
+                    Bind9Server.zone("pilotlight.test")
+                            .record("app 60 IN A 192.0.2.10")
+                            .record("badsig 60 IN A 192.0.2.10")
+                            .record("badkey 60 IN A 192.0.2.10"),
+                    Bind9Server.zone("locked.test").record("app 60 IN A 192.0.2.10").readOnly());
+        }
+        return dns;
+    }
+
+    @AfterAll
+    static void stopDns() {
+        if (dns != null) {
+            dns.close();
         }
     }
 
@@ -328,5 +362,133 @@ class TrafficSwitchTest {
 
     private static List<Object> weights(GenericKubernetesResource r, int rule) {
         return backendRefs(spec(r), rule).stream().map(b -> b.get("weight")).toList();
+    }
+
+    // ---------------------------------------------------------------- RFC 2136 (real BIND9)
+
+    private static Rfc2136Traffic rfc2136(String zone, String name) {
+        Rfc2136Traffic r = new Rfc2136Traffic();
+        r.setServer(dns().host());
+        r.setPort(dns().port());
+        r.setZone(zone);
+        r.setRecordName(name);
+        r.setRecordType(DnsRecordType.A);
+        r.setTtl(30);
+        r.setPrimaryAddresses(List.of("192.0.2.10"));
+        r.setStandbyAddresses(List.of("198.51.100.20", "198.51.100.21"));
+        TsigSecretRef ref = new TsigSecretRef();
+        ref.setName("dns-key");
+        r.setTsigSecretRef(ref);
+        return r;
+    }
+
+    private static void tsigSecret(TestClusters clusters, String keyName, String secret) {
+        clusters.standby().resource(new SecretBuilder().withNewMetadata().withName("dns-key").withNamespace(clusters.namespace()).endMetadata()
+                .addToStringData("keyName", keyName).addToStringData("secret", secret).build()).create();
+    }
+
+    private static TrafficSwitch rfc2136Switch(TestClusters clusters, Rfc2136Traffic spec) {
+        TrafficSpec traffic = new TrafficSpec();
+        traffic.setRfc2136(spec);
+        return TrafficSwitches.create(traffic, clusters.namespace(), LABELS, clusters.standby(), clusters.standby());
+    }
+
+    private static String randomSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    @Test
+    void rfc2136UpdatesTheRecordOnBind9AndAQueryAnswersTheStandby(TestClusters clusters) throws Exception {
+        tsigSecret(clusters, dns().keyName(), dns().secret());
+        TrafficSwitch sw = rfc2136Switch(clusters, rfc2136("pilotlight.test", "app.pilotlight.test"));
+        clusters.onFailure(() -> "named log:\n" + dns().logTail(30));
+        assertThat(sw.current().location()).isEqualTo(TrafficState.Location.PRIMARY);
+
+        SwitchResult result = sw.switchTo(STANDBY);
+
+        assertThat(result.changed()).isTrue();
+        assertThat(result.message()).contains("Updated DNS record app.pilotlight.test A on 127.0.0.1:" + dns().port(),
+                "[198.51.100.20, 198.51.100.21] (TTL 30)", "standby site \"dc2\"", "was [192.0.2.10] (TTL 60)");
+        assertThat(dns().query("app.pilotlight.test", Type.A)).containsExactlyInAnyOrder("198.51.100.20", "198.51.100.21");
+        assertThat(sw.current().location()).isEqualTo(TrafficState.Location.STANDBY);
+        assertThat(dns().logTail(20)).contains("key " + dns().keyName() + ": updating zone 'pilotlight.test/IN'");
+
+        SwitchResult again = sw.switchTo(STANDBY);
+        assertThat(again.changed()).isFalse();
+        assertThat(again.message()).contains("already answers [198.51.100.20, 198.51.100.21] (TTL 30)", "nothing to change");
+
+        assertThat(sw.switchTo(PRIMARY).changed()).isTrue();
+        assertThat(dns().query("app.pilotlight.test", Type.A)).containsExactly("192.0.2.10");
+        assertThat(sw.current().location()).isEqualTo(TrafficState.Location.PRIMARY);
+        assertThat(result.message() + again.message()).doesNotContain(dns().secret());
+    }
+
+    @Test
+    void rfc2136WrongSecretIsRefusedClearlyWithoutLeakingItAndTheRecordStays(TestClusters clusters) {
+        String wrong = randomSecret();
+        tsigSecret(clusters, dns().keyName(), wrong);
+        TrafficSwitch sw = rfc2136Switch(clusters, rfc2136("pilotlight.test", "badsig.pilotlight.test"));
+
+        TrafficSwitchException e = catchSwitch(sw);
+
+        assertThat(e.reason()).isEqualTo(TrafficSwitchException.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).contains("the server refused the TSIG key \"" + dns().keyName() + ".\"", "BADSIG",
+                "Secret " + clusters.namespace() + "/dns-key");
+        assertThat(everything(e)).doesNotContain(wrong).doesNotContain(dns().secret());
+        assertThat(dns().query("badsig.pilotlight.test", Type.A)).containsExactly("192.0.2.10");
+    }
+
+    @Test
+    void rfc2136UnknownKeyAndReadOnlyZoneAreNamed(TestClusters clusters) {
+        tsigSecret(clusters, "no-such-key", dns().secret());
+        TrafficSwitchException badKey = catchSwitch(rfc2136Switch(clusters, rfc2136("pilotlight.test", "badkey.pilotlight.test")));
+        assertThat(badKey.reason()).isEqualTo(TrafficSwitchException.NOT_AUTHORIZED);
+        assertThat(badKey.getMessage()).contains("refused the TSIG key \"no-such-key.\"", "BADKEY");
+        assertThat(dns().query("badkey.pilotlight.test", Type.A)).containsExactly("192.0.2.10");
+
+        clusters.standby().secrets().inNamespace(clusters.namespace()).withName("dns-key").delete();
+        clusters.await("Secret deleted", Duration.ofSeconds(30),
+                () -> assertThat(clusters.standby().secrets().inNamespace(clusters.namespace()).withName("dns-key").get()).isNull());
+        tsigSecret(clusters, dns().keyName(), dns().secret());
+        TrafficSwitchException refused = catchSwitch(rfc2136Switch(clusters, rfc2136("locked.test", "app.locked.test")));
+        assertThat(refused.reason()).isEqualTo(TrafficSwitchException.REFUSED);
+        assertThat(refused.getMessage()).contains("updates to zone locked.test. are refused");
+        assertThat(everything(badKey) + everything(refused)).doesNotContain(dns().secret());
+    }
+
+    @Test
+    void rfc2136MissingSecretAndSilentServerAreClearErrors(TestClusters clusters) throws Exception {
+        TrafficSwitchException noSecret = catchSwitch(rfc2136Switch(clusters, rfc2136("pilotlight.test", "app.pilotlight.test")));
+        assertThat(noSecret.reason()).isEqualTo(TrafficSwitchException.SECRET_INVALID);
+        assertThat(noSecret.getMessage()).contains("Secret " + clusters.namespace() + "/dns-key", "does not exist");
+
+        Rfc2136Traffic silent = rfc2136("pilotlight.test", "app.pilotlight.test");
+        try (java.net.DatagramSocket blackHole = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            silent.setPort(blackHole.getLocalPort());
+            Rfc2136Switch sw = new Rfc2136Switch(silent, java.util.Optional::empty).withTimeout(Duration.ofMillis(300), 2);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> sw.switchTo(STANDBY))
+                    .isInstanceOfSatisfying(TrafficSwitchException.class, e -> assertThat(e.reason()).isEqualTo(TrafficSwitchException.UNREACHABLE))
+                    .hasMessageContaining("did not answer the query for app.pilotlight.test A (2 attempts");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static TrafficSwitchException catchSwitch(TrafficSwitch sw) {
+        try {
+            SwitchResult r = sw.switchTo(STANDBY);
+            throw new AssertionError("the switch should have failed but said: " + r.message());
+        } catch (TrafficSwitchException e) {
+            return e;
+        }
+    }
+
+    /** The exception as a log would print it: message, causes and stack. */
+    private static String everything(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
     }
 }
