@@ -50,7 +50,11 @@ public final class DnsValues {
                 && Address.toByteArray(s, Address.IPv6) != null;
     }
 
-    /** A host name: labels of letters, digits, '-' and '_' (not at a label's ends), 1-63 characters each, at most 253 in all, optional final dot; not an IP address. */
+    /**
+     * A host name: labels of letters, digits, '-' and '_' (not at a label's ends), 1-63 characters each,
+     * at most 253 in all, optional final dot; the last label not all digits (so no mistyped IP address
+     * passes as a name, RFC 3696 section 2).
+     */
     public static boolean isHostname(String s) {
         if (s == null || s.isEmpty()) {
             return false;
@@ -59,7 +63,11 @@ public final class DnsValues {
         if (name.isEmpty() || name.length() > 253 || isIPv4(name) || isIPv6(name)) {
             return false;
         }
-        for (String label : name.split("\\.", -1)) {
+        String[] labels = name.split("\\.", -1);
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        for (String label : labels) {
             if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
                 return false;
             }

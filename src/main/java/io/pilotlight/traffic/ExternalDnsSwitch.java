@@ -133,18 +133,18 @@ public class ExternalDnsSwitch implements TrafficSwitch {
         return client.resources(DNSEndpoint.class).inNamespace(namespace).withName(spec.getDnsEndpointName());
     }
 
-    // ---- pure logic, package-visible for unit tests ----
+    // ---- pure logic, public for unit tests ----
 
-    static DnsRecordType recordType(ExternalDnsTraffic spec) {
+    public static DnsRecordType recordType(ExternalDnsTraffic spec) {
         return spec.getRecordType() == null ? DnsRecordType.A : spec.getRecordType();
     }
 
-    static long ttl(ExternalDnsTraffic spec) {
+    public static long ttl(ExternalDnsTraffic spec) {
         return spec.getTtl() == null ? DEFAULT_TTL : spec.getTtl();
     }
 
     /** The endpoint for recordName as it should be when traffic goes to the given site. */
-    static Endpoint desiredEndpoint(ExternalDnsTraffic spec, SiteRole role) {
+    public static Endpoint desiredEndpoint(ExternalDnsTraffic spec, SiteRole role) {
         Endpoint e = new Endpoint();
         e.setDnsName(stripDot(spec.getRecordName()));
         e.setRecordType(recordType(spec).value());
@@ -154,7 +154,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
     }
 
     /** A new DNSEndpoint holding only our endpoint, labelled as Pilotlight's. */
-    static DNSEndpoint newDnsEndpoint(ExternalDnsTraffic spec, String namespace, Map<String, String> labels, Endpoint endpoint) {
+    public static DNSEndpoint newDnsEndpoint(ExternalDnsTraffic spec, String namespace, Map<String, String> labels, Endpoint endpoint) {
         DNSEndpoint d = new DNSEndpoint();
         ObjectMeta meta = new ObjectMeta();
         meta.setName(spec.getDnsEndpointName());
@@ -171,7 +171,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
      * The index of the endpoint we manage: same name (case and final dot aside), our record type or
      * none, no set identifier (weighted or geo records of another tool are left alone); -1 if absent.
      */
-    static int indexOf(List<Endpoint> endpoints, String recordName, DnsRecordType type) {
+    public static int indexOf(List<Endpoint> endpoints, String recordName, DnsRecordType type) {
         String wanted = DnsValues.fqdn(recordName);
         for (int i = 0; i < endpoints.size(); i++) {
             Endpoint e = endpoints.get(i);
@@ -188,7 +188,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
     }
 
     /** Whether the endpoint already is as desired: same targets (as a set), type and TTL. */
-    static boolean matches(Endpoint current, Endpoint desired) {
+    public static boolean matches(Endpoint current, Endpoint desired) {
         DnsRecordType type = DnsRecordType.valueOf(desired.getRecordType());
         return desired.getRecordType().equalsIgnoreCase(Objects.toString(current.getRecordType(), ""))
                 && Objects.equals(current.getRecordTTL(), desired.getRecordTTL())
@@ -196,7 +196,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
     }
 
     /** Where targets send traffic: the site whose list they equal (as sets), else unknown. */
-    static TrafficState stateOf(ExternalDnsTraffic spec, String what, List<String> targets) {
+    public static TrafficState stateOf(ExternalDnsTraffic spec, String what, List<String> targets) {
         DnsRecordType type = recordType(spec);
         String detail = what + ": " + spec.getRecordName() + " " + type + " -> " + DnsValues.list(targets);
         if (DnsValues.sameData(type, targets, spec.getPrimaryTargets())) {
@@ -210,7 +210,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
     }
 
     /** JSON patch replacing the targets, type and TTL of endpoint {@code index}, if the object is still the one we read. */
-    static String replacePatch(DNSEndpoint read, int index, Endpoint desired) {
+    public static String replacePatch(DNSEndpoint read, int index, Endpoint desired) {
         ArrayNode ops = guarded(read);
         String base = "/spec/endpoints/" + index;
         ops.addObject().put("op", "test").put("path", base + "/dnsName").put("value", read.getSpec().getEndpoints().get(index).getDnsName());
@@ -222,7 +222,7 @@ public class ExternalDnsSwitch implements TrafficSwitch {
     }
 
     /** JSON patch appending our endpoint (creating spec.endpoints when absent). */
-    static String appendPatch(DNSEndpoint read, Endpoint desired) {
+    public static String appendPatch(DNSEndpoint read, Endpoint desired) {
         ArrayNode ops = guarded(read);
         ObjectNode endpoint = Serialization.jsonMapper().valueToTree(desired);
         if (read.getSpec() == null) {

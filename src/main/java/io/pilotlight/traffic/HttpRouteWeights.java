@@ -149,7 +149,7 @@ public final class HttpRouteWeights {
     }
 
     /** Gateway API's weight: 1 when unset. */
-    static int effectiveWeight(HTTPBackendRef ref) {
+    public static int effectiveWeight(HTTPBackendRef ref) {
         return ref.getWeight() == null ? 1 : ref.getWeight();
     }
 

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -56,7 +55,7 @@ public class SecretTsigKeys implements TsigKeySource {
     }
 
     /** The key from a Secret's data (values base64-encoded, as the API returns them). */
-    static TsigKey fromData(Map<String, String> data, TsigSecretRef ref, TsigAlgorithm algorithm, String where)
+    public static TsigKey fromData(Map<String, String> data, TsigSecretRef ref, TsigAlgorithm algorithm, String where)
             throws TrafficSwitchException {
         String nameKey = ref.getKeyNameKey() == null ? DEFAULT_KEY_NAME_KEY : ref.getKeyNameKey();
         String secretKey = ref.getSecretKey() == null ? DEFAULT_SECRET_KEY : ref.getSecretKey();
@@ -71,7 +70,7 @@ public class SecretTsigKeys implements TsigKeySource {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(secretText);
+            bytes = Base64.getDecoder().decode(secretText.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             // no cause, no detail: the decoder's message quotes a character of the secret
             bytes = null;
@@ -81,8 +80,7 @@ public class SecretTsigKeys implements TsigKeySource {
                     "The value of key \"" + secretKey + "\" in the TSIG " + where
                             + " is not a base64 TSIG secret (give it as in the server's key statement, e.g. the output of tsig-keygen).");
         }
-        Name alg = TSIG.algorithmToName((algorithm == null ? TsigAlgorithm.HMAC_SHA256 : algorithm).value());
-        return new TsigKey(name, alg, bytes, where);
+        return new TsigKey(name, algorithm == null ? TsigAlgorithm.HMAC_SHA256 : algorithm, bytes, where);
     }
 
     private static String value(Map<String, String> data, String key, String where) throws TrafficSwitchException {

@@ -1,5 +1,6 @@
 package io.pilotlight.traffic;
 
+import io.pilotlight.api.v1alpha1.plan.TsigAlgorithm;
 import java.util.Arrays;
 import java.util.Objects;
 import org.xbill.DNS.Name;
@@ -13,12 +14,12 @@ import org.xbill.DNS.TSIG;
 public final class TsigKey {
 
     private final Name name;
-    private final Name algorithm;
+    private final TsigAlgorithm algorithm;
     private final byte[] secret;
     /** Where the key came from, for messages: {@code Secret shop/dns-key}. */
     private final String source;
 
-    public TsigKey(Name name, Name algorithm, byte[] secret, String source) {
+    public TsigKey(Name name, TsigAlgorithm algorithm, byte[] secret, String source) {
         this.name = Objects.requireNonNull(name, "name");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.secret = Objects.requireNonNull(secret, "secret").clone();
@@ -30,7 +31,7 @@ public final class TsigKey {
         return name;
     }
 
-    public Name algorithm() {
+    public TsigAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -40,13 +41,13 @@ public final class TsigKey {
 
     /** What signs messages with this key. */
     TSIG tsig() {
-        return new TSIG(algorithm, name, secret);
+        return new TSIG(TSIG.algorithmToName(algorithm.value()), name, secret);
     }
 
     /** {@code key "name" (hmac-sha256) from Secret ns/x}: never the secret. */
     @Override
     public String toString() {
-        return "TSIG key \"" + name + "\" (" + TSIG.nameToAlgorithm(algorithm) + ")" + (source == null ? "" : " from " + source);
+        return "TSIG key \"" + name + "\" (" + algorithm.value() + ")" + (source == null ? "" : " from " + source);
     }
 
     @Override
