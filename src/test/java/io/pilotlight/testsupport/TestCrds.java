@@ -27,6 +27,18 @@ public final class TestCrds {
     public static void installAll(KubernetesClient client) {
         List<Path> files = new ArrayList<>(list(Path.of("crds"), ".yml"));
         files.addAll(list(Path.of("src/test/resources/crds"), ".yaml"));
+        install(client, files);
+    }
+
+    /**
+     * Only the third-party CRDs (Velero, ExternalDNS, Gateway API): for tests that work on those objects
+     * without Pilotlight's own resources, and leave Pilotlight's CRDs as whoever installed them left them.
+     */
+    public static void installThirdParty(KubernetesClient client) {
+        install(client, list(Path.of("src/test/resources/crds"), ".yaml"));
+    }
+
+    private static void install(KubernetesClient client, List<Path> files) {
         List<String> names = new ArrayList<>();
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
