@@ -5,7 +5,7 @@ MVN ?= mvn -B -ntp
 TESTENV := hack/testenv
 NAME ?= primary
 
-.PHONY: help k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
+.PHONY: help bind9 k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         build test crds run demo deploy bench bench-sync clean
 
 help: ## list the targets
@@ -32,7 +32,10 @@ cluster-start: ## start a stopped cluster again (NAME=primary|standby)
 build: ## compile and package the operator
 	$(MVN) package -DskipTests
 
-test: k8s-bins ## every test tier: unit, API server and integration on the local clusters
+bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
+	@$(TESTENV)/bind9.sh
+
+test: k8s-bins bind9 ## every test tier: unit, API server and integration on the local clusters
 	$(MVN) verify
 
 .PHONY: crds
