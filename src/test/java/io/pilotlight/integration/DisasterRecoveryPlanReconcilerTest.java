@@ -28,6 +28,7 @@ import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.Schedule;
 import io.pilotlight.velero.v1.ScheduleSpec;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -55,6 +56,12 @@ class DisasterRecoveryPlanReconcilerTest {
 
     @Inject
     SiteClients siteClients;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+
+    @TestHTTPResource("/q/metrics")
+    URI metricsEndpoint;
 
     private TestClusters clusters;
     private FakeVelero velero;
@@ -342,11 +349,11 @@ class DisasterRecoveryPlanReconcilerTest {
         clusters.await("plan reconciled", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
                 ConditionTypes.READY)).isNotNull());
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8081/q/health/ready")).build(),
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         clusters.await("metrics of the plan", WAIT, () -> {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8081/q/metrics")).build(),
+            String metrics = http.send(HttpRequest.newBuilder(metricsEndpoint).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("pilotlight_site_reachable{namespace=\"" + ns + "\",plan=\"shop\",role=\"primary\"} 1.0")
                     .contains("pilotlight_plan_rpo_seconds{namespace=\"" + ns + "\",plan=\"shop\"}")

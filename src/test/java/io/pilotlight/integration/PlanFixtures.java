@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.testsupport.OperatorTestResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,8 +43,10 @@ final class PlanFixtures {
                 spec:
                 """.formatted(name, namespace));
         spec.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
-        return YAML.unmarshal(new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)),
+        DisasterRecoveryPlan plan = YAML.unmarshal(new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)),
                 DisasterRecoveryPlan.class);
+        plan.getMetadata().setLabels(OperatorTestResource.runLabel());
+        return plan;
     }
 
     static DisasterRecoveryPlan plan(String namespace, String name, String protectedNs, String veleroNs) {
