@@ -1,17 +1,16 @@
 package io.pilotlight.clusters;
 
 import io.fabric8.kubernetes.client.VersionInfo;
-import java.time.Duration;
 
 /** What one probe of a site found: reachable with its version, or why not. */
-public record SiteHealth(boolean reachable, VersionInfo version, String problem, Duration latency) {
+public record SiteHealth(boolean reachable, VersionInfo version, String problem) {
 
-    static SiteHealth reachable(VersionInfo version, Duration latency) {
-        return new SiteHealth(true, version, null, latency);
+    static SiteHealth reachable(VersionInfo version) {
+        return new SiteHealth(true, version, null);
     }
 
-    static SiteHealth unreachable(String problem, Duration latency) {
-        return new SiteHealth(false, null, problem, latency);
+    static SiteHealth unreachable(String problem) {
+        return new SiteHealth(false, null, problem);
     }
 
     /** The minor version as a number; providers append "+" (e.g. "34+"). -1 when unknown. */

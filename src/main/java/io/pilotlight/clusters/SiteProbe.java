@@ -21,15 +21,14 @@ import java.util.concurrent.TimeoutException;
 public class SiteProbe {
 
     public CompletableFuture<SiteHealth> probe(KubernetesClient client, Duration timeout) {
-        long start = System.nanoTime();
         CompletableFuture<String> readyz = get(client, "/readyz");
         CompletableFuture<String> version = get(client, "/version");
-        return readyz.thenCombine(version, (ready, v) -> SiteHealth.reachable(parse(v), elapsed(start)))
+        return readyz.thenCombine(version, (ready, v) -> SiteHealth.reachable(parse(v)))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> {
                     readyz.cancel(true);
                     version.cancel(true);
-                    return SiteHealth.unreachable(describe(e, timeout), elapsed(start));
+                    return SiteHealth.unreachable(describe(e, timeout));
                 });
     }
 
@@ -55,10 +54,6 @@ public class SiteProbe {
 
     private static VersionInfo parse(String json) {
         return Serialization.unmarshal(json, VersionInfo.class);
-    }
-
-    private static Duration elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static String describe(Throwable e, Duration timeout) {

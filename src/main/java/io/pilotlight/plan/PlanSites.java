@@ -12,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PlanSites {
 
-    public record Clients(KubernetesClient primary, KubernetesClient standby) {
-    }
-
     private final SiteClients clients;
 
     public PlanSites(SiteClients clients) {
