@@ -23,10 +23,10 @@ clusters-down: ## stop the local clusters and remove their data
 clusters-status: ## show whether the local clusters run
 	@$(TESTENV)/clusters.sh status
 
-cluster-stop: ## stop one cluster's control plane, keeping its data (NAME=primary|standby)
+cluster-stop: ## stop one cluster's API server, an outage; etcd keeps the data (NAME=primary|standby)
 	@$(TESTENV)/clusters.sh stop $(NAME)
 
-cluster-start: ## start a stopped cluster again (NAME=primary|standby)
+cluster-start: ## start that API server again (and any component that died meanwhile) (NAME=primary|standby)
 	@$(TESTENV)/clusters.sh start $(NAME)
 
 build: ## compile and package the operator
