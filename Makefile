@@ -9,7 +9,7 @@ NAME ?= primary
         build test crds run demo deploy bench bench-sync clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
 k8s-bins: ## build (or reuse from the cache) kube-apiserver, kcm, scheduler, kubectl, etcd, kwok
 	@$(TESTENV)/build-bins.sh
