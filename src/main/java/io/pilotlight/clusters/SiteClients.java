@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.util.Hashes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +55,7 @@ public class SiteClients {
         }
         String kubeconfig = readKubeconfig(namespace, secretName, key);
         String cacheKey = namespace + "/" + secretName + "/" + key;
-        String fingerprint = sha256(kubeconfig);
+        String fingerprint = Hashes.sha256Hex(kubeconfig, 32);
         Entry entry = bySecret.get(cacheKey);
         if (entry == null || !entry.fingerprint().equals(fingerprint)) {
             KubernetesClient client = build(kubeconfig, namespace, secretName, key);
@@ -148,13 +146,5 @@ public class SiteClients {
         config.setRequestTimeout(15_000);
         config.setRequestRetryBackoffLimit(1);
         return new KubernetesClientBuilder().withConfig(config).build();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package io.pilotlight.plan;
 
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.pilotlight.util.Hashes;
 import java.util.Map;
 
 /**
@@ -45,14 +42,6 @@ public final class PlanLabels {
         if (name.length() <= 63) {
             return name;
         }
-        return name.substring(0, 54) + "-" + hash(name);
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return name.substring(0, 54) + "-" + Hashes.sha256Hex(name, 4);
     }
 }

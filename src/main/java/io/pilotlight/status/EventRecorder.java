@@ -6,13 +6,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.util.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,13 +72,8 @@ public class EventRecorder {
 
     static String eventName(HasMetadata about, Type type, String reason, String message) {
         String key = about.getMetadata().getUid() + "|" + type + "|" + reason + "|" + message;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            String name = about.getMetadata().getName();
-            return (name.length() > 200 ? name.substring(0, 200) : name) + "." + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String name = about.getMetadata().getName();
+        return (name.length() > 200 ? name.substring(0, 200) : name) + "." + Hashes.sha256Hex(key, 8);
     }
 
     private static String truncate(String message) {
