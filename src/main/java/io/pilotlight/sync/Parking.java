@@ -63,7 +63,8 @@ public final class Parking {
     /** Parks the object in place. */
     public Outcome park(SyncKind kind, Map<String, Object> object) {
         Map<String, Object> metadata = child(object, "metadata");
-        Map<String, Object> spec = child(object, "spec");
+        // Only the kinds below have a spec to change; a ConfigMap must not get one.
+        Map<String, Object> spec = map(object.get("spec"));
         switch (kind.label()) {
             case "apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet" -> {
                 Object primary = spec.get("replicas");
