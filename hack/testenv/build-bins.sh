@@ -91,6 +91,6 @@ build_kwok
 build_kubernetes
 log "binaries ready in $((SECONDS - start))s:"
 "$k8s_dir/kube-apiserver" --version
-"$k8s_dir/kubectl" version --client | head -1
-"$etcd_dir/etcd" --version | head -1
+"$k8s_dir/kubectl" version --client | sed -n 1p
+"$etcd_dir/etcd" --version | sed -n 1p
 "$kwok_dir/kwokctl" --version
