@@ -59,7 +59,8 @@ public final class SyncRules {
                     + (r.primaryProblem() == null ? "" : ": " + r.primaryProblem()));
         }
         if (r.phase() == SyncReport.Phase.INITIAL_SYNC) {
-            return ConditionResult.isFalse(Reasons.SYNCING, "first full sync in progress: " + figures + " so far"
+            return ConditionResult.isFalse(Reasons.SYNCING, (r.lastFullSync() == null ? "first full sync in progress: " + figures
+                    + " so far" : "first full sync done (" + figures + "); starting to follow the primary's changes")
                     + (r.primaryProblem() == null ? "" : "; " + r.primaryProblem()));
         }
         if (r.primaryProblem() != null) {

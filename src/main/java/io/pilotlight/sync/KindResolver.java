@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.plan.ResourceKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps the {group, kind} pairs of {@code spec.protect.resources} to what the primary serves, through
@@ -26,6 +28,8 @@ final class KindResolver {
 
     /** @throws io.fabric8.kubernetes.client.KubernetesClientException when discovery itself fails */
     static Resolution resolve(KubernetesClient primary, List<ResourceKind> wanted) {
+        Map<String, APIResourceList> discovered = new HashMap<>();
+        Map<String, List<String>> groups = new HashMap<>();
         List<SyncKind> kinds = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (ResourceKind rk : wanted) {
@@ -33,8 +37,9 @@ final class KindResolver {
             String label = group.isEmpty() ? rk.getKind() : group + "/" + rk.getKind();
             SyncKind found = null;
             String why = "not served by the primary";
-            for (String version : versions(primary, group)) {
-                APIResourceList list = primary.getApiResources(group.isEmpty() ? version : group + "/" + version);
+            for (String version : groups.computeIfAbsent(group, g -> versions(primary, g))) {
+                String groupVersion = group.isEmpty() ? version : group + "/" + version;
+                APIResourceList list = discovered.computeIfAbsent(groupVersion, primary::getApiResources);
                 if (list == null || list.getResources() == null) {
                     continue;
                 }

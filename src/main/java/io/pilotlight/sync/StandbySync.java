@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +41,11 @@ import org.jboss.logging.Logger;
  * the engine's shared writer pool, at most {@code parallelism} at a time, one per object.
  *
  * <ul>
- * <li>{@code Continuous}: an informer per protected kind and namespace on the primary feeds a
- * bounded, coalescing {@link WorkQueue}; the coordinator writes each change to the standby.</li>
+ * <li>{@code Continuous}: after the first full pass, an informer per protected kind and namespace on
+ * the primary feeds a bounded, coalescing {@link WorkQueue}; the coordinator writes each change to
+ * the standby. (Starting them after the first pass keeps their initial lists from competing with
+ * it; what changed in between shows up in their initial lists and is written, what was deleted in
+ * between is found missing from their caches.)</li>
  * <li>Full passes (every {@code sync.interval}, at start, after a queue overflow or an informer
  * relist): list both sites, write what differs, delete the copies whose source is gone. This is all
  * that {@code Periodic} does.</li>
@@ -98,6 +102,7 @@ final class StandbySync {
     private final Map<ObjectKey, String> failures = new ConcurrentHashMap<>();
     private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Set<String> standbyNamespaces = ConcurrentHashMap.newKeySet();
+    private final List<CompletableFuture<Void>> informersSynced = new ArrayList<>();
 
     private volatile List<SyncKind> kinds;
     private volatile Set<String> kindLabels = Set.of();
@@ -111,6 +116,7 @@ final class StandbySync {
     private volatile boolean fullPassRequested = true;
     private volatile boolean stopped;
     private long nextFullPass;
+    private volatile boolean cachesReconciled;
     private Thread thread;
 
     StandbySync(SyncSettings settings, KubernetesClient primary, KubernetesClient standby, ExecutorService writers,
@@ -180,8 +186,9 @@ final class StandbySync {
                 }
             }
         }
+        boolean following = initialPassDone && (settings.mode() != SyncMode.CONTINUOUS || cachesReconciled);
         SyncReport.Phase phase = kinds == null ? SyncReport.Phase.STARTING
-                : initialPassDone ? SyncReport.Phase.RUNNING : SyncReport.Phase.INITIAL_SYNC;
+                : following ? SyncReport.Phase.RUNNING : SyncReport.Phase.INITIAL_SYNC;
         Long oldest = queue.oldestSeenNanos();
         long oldestMillis = oldest == null ? 0 : Math.max(0, (System.nanoTime() - oldest) / 1_000_000);
         return new SyncReport(settings.mode(), phase, settings.namespaces().size(), inSync, parked, conflicts.size(),
@@ -205,8 +212,10 @@ final class StandbySync {
                 if (kinds == null) {
                     resolveKinds();
                 }
-                if (settings.mode() == SyncMode.CONTINUOUS) {
+                if (settings.mode() == SyncMode.CONTINUOUS && initialPassDone) {
+                    // Started after the first full pass, so that their initial lists do not compete with it.
                     ensureInformers();
+                    reconcileWithCaches();
                 }
                 if (queue.takeOverflow()) {
                     LOG.infof("sync of plan %s: work queue full, falling back to a full pass", settings.planKey());
@@ -219,6 +228,9 @@ final class StandbySync {
                     nextFullPass = System.nanoTime() + next.toNanos();
                 }
                 long wait = Math.max(0, nextFullPass - System.nanoTime());
+                if (settings.mode() == SyncMode.CONTINUOUS && !cachesReconciled) {
+                    wait = Math.min(wait, Duration.ofMillis(200).toNanos());
+                }
                 List<WorkQueue.Item<ObjectKey, Change>> batch = queue.take(parallelism * 4, wait);
                 if (!batch.isEmpty() && !stopped) {
                     process(batch);
@@ -255,7 +267,10 @@ final class StandbySync {
     }
 
     private void resolveKinds() {
+        long t0 = System.nanoTime();
         KindResolver.Resolution r = KindResolver.resolve(primary, settings.kinds());
+        LOG.debugf("sync of plan %s: %d kind(s) mapped in %d ms", settings.planKey(), r.kinds().size(),
+                (System.nanoTime() - t0) / 1_000_000);
         unknownKinds = r.unknown();
         kindLabels = r.kinds().stream().map(SyncKind::label).collect(Collectors.toUnmodifiableSet());
         kinds = r.kinds();
@@ -268,10 +283,16 @@ final class StandbySync {
     // ---------------------------------------------------------------- informers (Continuous)
 
     private void ensureInformers() {
+        long t0 = System.nanoTime();
+        int before = informers.size();
         for (SyncKind kind : kinds) {
             for (String ns : settings.namespaces()) {
                 informers.computeIfAbsent(kind.label() + "|" + ns, k -> startInformer(kind, ns));
             }
+        }
+        if (informers.size() > before) {
+            LOG.debugf("sync of plan %s: %d informer(s) started in %d ms", settings.planKey(), informers.size() - before,
+                    (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -312,12 +333,36 @@ final class StandbySync {
                 }
             }
         });
-        informer.start().whenComplete((v, t) -> {
+        informersSynced.add(informer.start().toCompletableFuture().whenComplete((v, t) -> {
             if (t == null && !stopped) {
                 primaryProblem = null;
             }
-        });
+        }));
         return informer;
+    }
+
+    /**
+     * Once every informer has its initial list: the copies the ledger holds whose source is missing
+     * from the informers' caches were deleted on the primary while the informers started (after the
+     * first full pass listed them), and are queued for deletion (checked again when handled).
+     */
+    private void reconcileWithCaches() {
+        if (cachesReconciled || informersSynced.isEmpty() || !informersSynced.stream().allMatch(f -> f.isDone()
+                && !f.isCompletedExceptionally())) {
+            return;
+        }
+        cachesReconciled = true;
+        int gone = 0;
+        for (ObjectKey key : List.copyOf(ledger.keySet())) {
+            SharedIndexInformer<GenericKubernetesResource> informer = informers.get(key.kind().label() + "|" + key.namespace());
+            if (informer != null && informer.hasSynced() && informer.isWatching()
+                    && informer.getStore().getByKey(key.namespace() + "/" + key.name()) == null) {
+                queue.offer(key, new Change(true, null), System.nanoTime());
+                gone++;
+            }
+        }
+        LOG.debugf("sync of plan %s: informers synced; %d copy(ies) whose source went meanwhile queued for deletion",
+                settings.planKey(), gone);
     }
 
     private void changed(SyncKind kind, GenericKubernetesResource obj, boolean delete) {
@@ -426,42 +471,41 @@ final class StandbySync {
         Map<ObjectKey, GenericKubernetesResource> onPrimary = new LinkedHashMap<>();
         Map<ObjectKey, GenericKubernetesResource> onStandby = new HashMap<>();
         Set<String> compared = new HashSet<>();
+        List<Callable<Lists>> reads = new ArrayList<>();
         for (String ns : settings.namespaces()) {
             for (SyncKind kind : kinds) {
-                if (stopped) {
-                    return false;
+                reads.add(() -> read(kind, ns));
+            }
+        }
+        for (Lists l : runAll(reads)) {
+            if (stopped) {
+                return false;
+            }
+            if (l.primaryProblem() != null) {
+                complete = false;
+                primaryProblem = l.primaryProblem();
+                continue;
+            }
+            if (l.standbyProblem() != null) {
+                standbyReadable = false;
+                standbyProblem = l.standbyProblem();
+                continue;
+            }
+            compared.add(l.kind().label() + "|" + l.namespace());
+            for (GenericKubernetesResource o : l.source()) {
+                if (ObjectCleaner.skipReason(l.kind(), asMap(o), kindLabels) == null) {
+                    onPrimary.put(new ObjectKey(l.kind(), l.namespace(), o.getMetadata().getName()), o);
                 }
-                List<GenericKubernetesResource> source;
-                try {
-                    source = list(primary, kind, ns, true);
-                } catch (KubernetesClientException e) {
-                    complete = false;
-                    primaryProblem = describe("listing " + kind.label() + " in " + ns + " on the primary", e);
-                    continue;
-                }
-                List<GenericKubernetesResource> copies;
-                try {
-                    copies = list(standby, kind, ns, false);
-                } catch (KubernetesClientException e) {
-                    standbyReadable = false;
-                    standbyProblem = describe("listing " + kind.label() + " in " + ns + " on the standby", e);
-                    continue;
-                }
-                compared.add(kind.label() + "|" + ns);
-                for (GenericKubernetesResource o : source) {
-                    Map<String, Object> raw = asMap(o);
-                    if (ObjectCleaner.skipReason(kind, raw, kindLabels) == null) {
-                        onPrimary.put(new ObjectKey(kind, ns, o.getMetadata().getName()), o);
-                    }
-                }
-                for (GenericKubernetesResource o : copies) {
-                    onStandby.put(new ObjectKey(kind, ns, o.getMetadata().getName()), o);
-                }
+            }
+            for (GenericKubernetesResource o : l.copies()) {
+                onStandby.put(new ObjectKey(l.kind(), l.namespace(), o.getMetadata().getName()), o);
             }
         }
         if (complete) {
             primaryProblem = null;
         }
+        LOG.debugf("sync of plan %s: full pass read %d kind(s) x %d namespace(s) from both sites in %d ms", settings.planKey(),
+                kinds.size(), settings.namespaces().size(), Duration.between(started, clock.instant()).toMillis());
 
         List<ObjectKey> keys = new ArrayList<>();
         List<Callable<Outcome>> tasks = new ArrayList<>();
@@ -531,6 +575,25 @@ final class StandbySync {
                 + "%d held%s", settings.planKey(), Duration.between(started, clock.instant()).toMillis(), onPrimary.size(),
                 confirmed.size(), tasks.size(), drift, held, complete ? "" : " (incomplete: nothing pruned)");
         return complete;
+    }
+
+    /** One kind in one namespace, as both sites list it; a problem instead when a list failed. */
+    private record Lists(SyncKind kind, String namespace, List<GenericKubernetesResource> source,
+            List<GenericKubernetesResource> copies, String primaryProblem, String standbyProblem) {
+    }
+
+    private Lists read(SyncKind kind, String ns) {
+        List<GenericKubernetesResource> source;
+        try {
+            source = list(primary, kind, ns, true);
+        } catch (KubernetesClientException e) {
+            return new Lists(kind, ns, null, null, describe("listing " + kind.label() + " in " + ns + " on the primary", e), null);
+        }
+        try {
+            return new Lists(kind, ns, source, list(standby, kind, ns, false), null, null);
+        } catch (KubernetesClientException e) {
+            return new Lists(kind, ns, null, null, null, describe("listing " + kind.label() + " in " + ns + " on the standby", e));
+        }
     }
 
     /** The copy on the standby is ours and matches the primary's object as last written. */
@@ -743,10 +806,10 @@ final class StandbySync {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Runs the tasks on the writer pool, at most {@code parallelism} at a time; outcomes in task order. */
-    private List<Outcome> runAll(List<Callable<Outcome>> tasks) throws InterruptedException {
-        List<Future<Outcome>> futures = new ArrayList<>(tasks.size());
-        for (Callable<Outcome> task : tasks) {
+    /** Runs the tasks on the writer pool, at most {@code parallelism} at a time; results in task order. */
+    private <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        for (Callable<T> task : tasks) {
             inFlight.acquire();
             try {
                 futures.add(writers.submit(() -> {
@@ -761,8 +824,8 @@ final class StandbySync {
                 throw e;
             }
         }
-        List<Outcome> outcomes = new ArrayList<>(futures.size());
-        for (Future<Outcome> f : futures) {
+        List<T> outcomes = new ArrayList<>(futures.size());
+        for (Future<T> f : futures) {
             try {
                 outcomes.add(f.get());
             } catch (ExecutionException e) {

@@ -35,9 +35,9 @@ public record SyncReport(SyncMode mode, Phase phase, int namespaces, int objects
         NOT_RUNNING,
         /** Reading the primary's API discovery to map the protected kinds. */
         STARTING,
-        /** The first full pass has not completed. */
+        /** The first full pass has not completed, or (Continuous) the informers that follow changes are starting. */
         INITIAL_SYNC,
-        /** The first full pass completed; changes are followed. */
+        /** The first full pass completed and (Continuous) changes are followed. */
         RUNNING
     }
 
