@@ -6,24 +6,24 @@ import java.util.Arrays;
  * The most recent propagation delays (a fixed-size ring), and their percentiles. Bounded whatever
  * the rate of changes; the percentiles describe the last {@code capacity} changes.
  */
-final class LagWindow {
+public final class LagWindow {
 
     private final long[] samples;
     private int next;
     private int count;
 
-    LagWindow(int capacity) {
+    public LagWindow(int capacity) {
         this.samples = new long[capacity];
     }
 
-    synchronized void record(long millis) {
+    public synchronized void record(long millis) {
         samples[next] = millis;
         next = (next + 1) % samples.length;
         count = Math.min(count + 1, samples.length);
     }
 
     /** The nearest-rank percentile (0 < p <= 100) of the window, or null when it is empty. */
-    synchronized Long percentile(double p) {
+    public synchronized Long percentile(double p) {
         if (count == 0) {
             return null;
         }
@@ -33,7 +33,7 @@ final class LagWindow {
         return sorted[Math.max(0, Math.min(count - 1, rank - 1))];
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return count;
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * owner then runs a full resync, which catches everything that was refused. Failed items come back
  * with a time before which they are not handed out (backoff).
  */
-final class WorkQueue<K, V> {
+public final class WorkQueue<K, V> {
 
-    record Item<K, V>(K key, V value, long seenNanos, long notBeforeNanos, int attempts) {
+    public record Item<K, V>(K key, V value, long seenNanos, long notBeforeNanos, int attempts) {
     }
 
     private final int capacity;
@@ -27,12 +27,12 @@ final class WorkQueue<K, V> {
     private final Condition changed = lock.newCondition();
     private boolean overflowed;
 
-    WorkQueue(int capacity) {
+    public WorkQueue(int capacity) {
         this.capacity = capacity;
     }
 
     /** Adds or replaces the pending change of a key; false (and an overflow noted) when the queue is full. */
-    boolean offer(K key, V value, long seenNanos) {
+    public boolean offer(K key, V value, long seenNanos) {
         lock.lock();
         try {
             Item<K, V> pending = items.get(key);
@@ -52,7 +52,7 @@ final class WorkQueue<K, V> {
     }
 
     /** Puts a failed item back unless a newer change of its key arrived meanwhile. */
-    void retry(Item<K, V> item, long notBeforeNanos) {
+    public void retry(Item<K, V> item, long notBeforeNanos) {
         lock.lock();
         try {
             if (!items.containsKey(item.key())) {
@@ -68,7 +68,7 @@ final class WorkQueue<K, V> {
      * Takes up to {@code max} items that are due, waiting up to {@code waitNanos} for one; an empty
      * list when none came, or when {@link #wakeUp} was called.
      */
-    List<Item<K, V>> take(int max, long waitNanos) throws InterruptedException {
+    public List<Item<K, V>> take(int max, long waitNanos) throws InterruptedException {
         lock.lock();
         try {
             long deadline = System.nanoTime() + waitNanos;
@@ -105,7 +105,7 @@ final class WorkQueue<K, V> {
     private boolean wokenUp;
 
     /** Makes a waiting {@link #take} return now (a full resync was asked for, or the sync stops). */
-    void wakeUp() {
+    public void wakeUp() {
         lock.lock();
         try {
             wokenUp = true;
@@ -116,7 +116,7 @@ final class WorkQueue<K, V> {
     }
 
     /** Whether the queue refused a change since the last call (and forgets it). */
-    boolean takeOverflow() {
+    public boolean takeOverflow() {
         lock.lock();
         try {
             boolean o = overflowed;
@@ -127,7 +127,7 @@ final class WorkQueue<K, V> {
         }
     }
 
-    int size() {
+    public int size() {
         lock.lock();
         try {
             return items.size();
@@ -137,7 +137,7 @@ final class WorkQueue<K, V> {
     }
 
     /** When the oldest pending change was first seen (System.nanoTime()), or null when none is pending. */
-    Long oldestSeenNanos() {
+    public Long oldestSeenNanos() {
         lock.lock();
         try {
             Long oldest = null;
@@ -152,7 +152,7 @@ final class WorkQueue<K, V> {
         }
     }
 
-    List<K> keys() {
+    public List<K> keys() {
         lock.lock();
         try {
             return new ArrayList<>(items.keySet());
@@ -161,7 +161,7 @@ final class WorkQueue<K, V> {
         }
     }
 
-    void clear() {
+    public void clear() {
         lock.lock();
         try {
             items.clear();

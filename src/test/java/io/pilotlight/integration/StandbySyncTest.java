@@ -220,10 +220,13 @@ class StandbySyncTest {
             assertThat(p.getStatus().getStandby().getConflicts()).isZero();
             assertThat(p.getStatus().getStandby().getLastFullSync()).isNotNull();
         });
-        clusters.await("the keepWarm workload runs", WAIT, () -> assertThat(runningPods(standby, "cache")).hasSize(1));
+        clusters.await("the keepWarm workload runs on the standby, everything runs on the primary", WAIT, () -> {
+            assertThat(runningPods(standby, "cache")).hasSize(1);
+            assertThat(runningPods(primary, "web")).hasSize(3);
+            assertThat(runningPods(primary, "db")).hasSize(2);
+        });
         assertThat(runningPods(standby, "web")).as("parked: no Pods").isEmpty();
         assertThat(runningPods(standby, "db")).as("parked: no Pods").isEmpty();
-        assertThat(runningPods(primary, "web")).hasSize(3);
 
         assertThat(standby.serviceAccounts().inNamespace(app).withName("default").get().getMetadata().getLabels())
                 .as("each cluster's own default ServiceAccount is left alone").doesNotContainKey("pilotlight.io/plan");
