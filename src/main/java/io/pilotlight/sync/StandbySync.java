@@ -655,6 +655,9 @@ final class StandbySync {
      * standby is asked).
      */
     private Outcome upsert(ObjectKey key, GenericKubernetesResource source, Listed listed) {
+        if (stopped) {
+            return Outcome.of(key, Result.IGNORED, ""); // a newer session may be writing already
+        }
         SyncKind kind = key.kind();
         Map<String, Object> raw = asMap(source);
         String skip = ObjectCleaner.skipReason(kind, raw, kindLabels);
@@ -695,8 +698,9 @@ final class StandbySync {
         try {
             ensureNamespace(key.namespace());
             GenericKubernetesResource written = write(key, desired, force);
-            boolean drift = current != null && Objects.equals(annotation(current, SyncAnnotations.SOURCE),
-                    sourceAnnotation(sourceUid, sourceVersion))
+            // Drift: this session wrote the copy of this very version of the source, yet the write changed it again.
+            boolean drift = current != null && known != null && known.sourceUid().equals(sourceUid)
+                    && known.sourceVersion().equals(sourceVersion)
                     && !Objects.equals(current.getMetadata().getResourceVersion(), written.getMetadata().getResourceVersion());
             Copy copy = new Copy(sourceUid, sourceVersion, written.getMetadata().getUid(), version(written),
                     parked == Parking.Outcome.PARKED);
@@ -726,6 +730,9 @@ final class StandbySync {
 
     /** Deletes the copy of an object that is gone from the primary, if the copy is Pilotlight's. */
     private Outcome delete(ObjectKey key, Listed listed) {
+        if (stopped) {
+            return Outcome.of(key, Result.IGNORED, "");
+        }
         if (!settings.prune()) {
             return Outcome.of(key, Result.SKIPPED, "");
         }
@@ -845,11 +852,6 @@ final class StandbySync {
         source.put("uid", uid);
         source.put("resourceVersion", resourceVersion);
         return JSON.asJson(source);
-    }
-
-    private static String annotation(GenericKubernetesResource object, String key) {
-        Map<String, String> annotations = object.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(key);
     }
 
     /** What changes when someone changes the copy: its generation when it has one, otherwise its resourceVersion. */

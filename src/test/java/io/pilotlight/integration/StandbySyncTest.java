@@ -324,6 +324,46 @@ class StandbySyncTest {
         });
     }
 
+    @Test
+    void periodicRepairsDriftOnItsIntervalAndOffStopsSyncing() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        primary.resource(configMap("settings", "v1")).create();
+        plans().resource(plan(Map.of("sync", "{mode: Periodic, interval: 10s}"))).create();
+        clusters.await("copied by the first pass", WAIT, () -> {
+            assertThat(data(standby, "settings")).isEqualTo("v1");
+            assertThat(condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getStatus()).isEqualTo(ConditionStatus.TRUE);
+        });
+
+        primary.resource(configMap("settings", "v2")).update();
+        ConfigMap copy = standby.configMaps().inNamespace(app).withName("settings").get();
+        copy.getData().put("value", "edited on the standby");
+        standby.resource(copy).update();
+        clusters.await("the next pass copies the change", WAIT, () -> assertThat(data(standby, "settings")).isEqualTo("v2"));
+        primary.resource(configMap("other", "v1")).create();
+        clusters.await("a new object comes with a later pass", WAIT, () -> assertThat(data(standby, "other")).isEqualTo("v1"));
+
+        ConfigMap again = standby.configMaps().inNamespace(app).withName("other").get();
+        again.getData().put("value", "edited on the standby");
+        standby.resource(again).update();
+        clusters.await("drift repaired and counted", WAIT, () -> {
+            assertThat(data(standby, "other")).isEqualTo("v1");
+            assertThat(plans().withName(PLAN).get().getStatus().getStandby().getDriftCount()).isEqualTo(1);
+        });
+
+        DisasterRecoveryPlan p = plans().withName(PLAN).get();
+        p.getSpec().getSync().setMode(io.pilotlight.api.v1alpha1.plan.SyncMode.OFF);
+        plans().resource(p).update();
+        clusters.await("Off: reported, not required by Ready", WAIT, () -> {
+            Condition c = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
+            assertThat(c.getStatus()).isEqualTo(ConditionStatus.UNKNOWN);
+            assertThat(c.getReason()).isEqualTo(Reasons.SYNC_OFF);
+            assertThat(plans().withName(PLAN).get().getStatus().getStandby()).isNull();
+            assertThat(condition(standby, ns, PLAN, ConditionTypes.READY).getMessage()).doesNotContain("StandbyInSync");
+        });
+        assertThat(data(standby, "settings")).as("turning sync off keeps the copies").isEqualTo("v2");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private DisasterRecoveryPlan plan(Map<String, String> overrides) {
