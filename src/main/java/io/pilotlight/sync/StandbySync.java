@@ -102,7 +102,8 @@ final class StandbySync {
     private final Map<ObjectKey, String> failures = new ConcurrentHashMap<>();
     private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     private final Set<String> standbyNamespaces = ConcurrentHashMap.newKeySet();
-    private final List<CompletableFuture<Void>> informersSynced = new ArrayList<>();
+    /** Per informer (same keys as {@link #informers}): completes when its initial list is in. */
+    private final Map<String, CompletableFuture<Void>> informersSynced = new ConcurrentHashMap<>();
 
     private volatile List<SyncKind> kinds;
     private volatile Set<String> kindLabels = Set.of();
@@ -150,8 +151,6 @@ final class StandbySync {
     /** Stops the informers and the coordinator; a write in flight may still finish. */
     void stop() {
         stopped = true;
-        informers.values().forEach(SharedIndexInformer::stop);
-        informers.clear();
         queue.wakeUp();
         Thread t;
         synchronized (this) {
@@ -165,6 +164,9 @@ final class StandbySync {
                 Thread.currentThread().interrupt();
             }
         }
+        // After the coordinator, which starts them (and starts no more once stopped).
+        informers.values().forEach(SharedIndexInformer::stop);
+        informers.clear();
         queue.clear();
     }
 
@@ -287,7 +289,7 @@ final class StandbySync {
         int before = informers.size();
         for (SyncKind kind : kinds) {
             for (String ns : settings.namespaces()) {
-                informers.computeIfAbsent(kind.label() + "|" + ns, k -> startInformer(kind, ns));
+                informers.computeIfAbsent(kind.label() + "|" + ns, k -> stopped ? null : startInformer(kind, ns));
             }
         }
         if (informers.size() > before) {
@@ -333,7 +335,7 @@ final class StandbySync {
                 }
             }
         });
-        informersSynced.add(informer.start().toCompletableFuture().whenComplete((v, t) -> {
+        informersSynced.put(kind.label() + "|" + ns, informer.start().toCompletableFuture().whenComplete((v, t) -> {
             if (t == null && !stopped) {
                 primaryProblem = null;
             }
@@ -347,8 +349,20 @@ final class StandbySync {
      * first full pass listed them), and are queued for deletion (checked again when handled).
      */
     private void reconcileWithCaches() {
-        if (cachesReconciled || informersSynced.isEmpty() || !informersSynced.stream().allMatch(f -> f.isDone()
-                && !f.isCompletedExceptionally())) {
+        if (cachesReconciled || informersSynced.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, CompletableFuture<Void>> e : List.copyOf(informersSynced.entrySet())) {
+            if (e.getValue().isCompletedExceptionally()) {
+                // Gave up on its initial list: made again by the next ensureInformers().
+                SharedIndexInformer<GenericKubernetesResource> dead = informers.remove(e.getKey());
+                if (dead != null) {
+                    dead.stop();
+                }
+                informersSynced.remove(e.getKey());
+            }
+        }
+        if (informersSynced.size() < informers.size() || !informersSynced.values().stream().allMatch(CompletableFuture::isDone)) {
             return;
         }
         cachesReconciled = true;
