@@ -169,17 +169,24 @@ case "$cmd" in
     known "${1:-}"
     start=$SECONDS
     # kube-controller-manager and kube-scheduler exit ("leaderelection lost") when the API server is
-    # gone for longer than their lease's renew deadline (10s): forget the pid files of components that
-    # are no longer alive, so that kwokctl starts them again with the API server.
-    for pidfile in "$(cluster_dir "$1")"/pids/*.pid; do
-      [[ -f "$pidfile" ]] || continue
-      if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-        log "$1: $(basename "$pidfile" .pid) is not running; starting it again"
-        rm -f "$pidfile"
-      fi
+    # gone for longer than their lease's renew deadline (10s), possibly while it is coming back: forget
+    # the pid files of components that are no longer alive, so that kwokctl starts them again; check
+    # again once the API server is ready.
+    for attempt in 1 2; do
+      restart=0
+      for pidfile in "$(cluster_dir "$1")"/pids/*.pid; do
+        [[ -f "$pidfile" ]] || continue
+        if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+          log "$1: $(basename "$pidfile" .pid) is not running; starting it again"
+          rm -f "$pidfile"
+          restart=1
+        fi
+      done
+      (( attempt == 1 || restart )) || break
+      # Starts only the components that are not running: the API server, and any that died with it.
+      "$kwokctl" start cluster --name "$1" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$1"; exit 1; }
+      sleep 2
     done
-    # Starts only the components that are not running: the API server, and any that died with it.
-    "$kwokctl" start cluster --name "$1" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$1"; exit 1; }
     wait_pods_run "$1"
     log "$1: API server started; Pods run again after $((SECONDS - start))s"
     ;;

@@ -220,11 +220,7 @@ class StandbySyncTest {
             assertThat(p.getStatus().getStandby().getConflicts()).isZero();
             assertThat(p.getStatus().getStandby().getLastFullSync()).isNotNull();
         });
-        clusters.await("the keepWarm workload runs on the standby, everything runs on the primary", WAIT, () -> {
-            assertThat(runningPods(standby, "cache")).hasSize(1);
-            assertThat(runningPods(primary, "web")).hasSize(3);
-            assertThat(runningPods(primary, "db")).hasSize(2);
-        });
+        clusters.await("the keepWarm workload runs on the standby", WAIT, () -> assertThat(runningPods(standby, "cache")).hasSize(1));
         assertThat(runningPods(standby, "web")).as("parked: no Pods").isEmpty();
         assertThat(runningPods(standby, "db")).as("parked: no Pods").isEmpty();
 
