@@ -46,6 +46,8 @@ bench-sync: k8s-bins ## measure the standby sync: initial sync of 1,000 objects,
 	$(MVN) test -Dtest=StandbySyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-sync.txt
 
+bench: bench-sync ## every benchmark
+
 .PHONY: crds
 crds: ## regenerate crds/ from the Java model
 	$(MVN) package -DskipTests
