@@ -388,9 +388,10 @@ metrics | sed 's/^/    /'
 # ---------------------------------------------------------------------------------------------
 step "What comes next"
 info "Failover is not implemented yet (a later issue): the Failover resources in samples/ are"
-info "validated and stored by the API server, but nothing acts on them, and the standby is not"
-info "synced yet (no parked copy of namespace $APP_NS there). What runs today: plans, Velero"
-info "Schedules, backup tracking, RPO, site probes and the compatibility check."
+info "validated and stored by the API server, but nothing acts on them. What runs today: plans,"
+info "Velero Schedules, backup tracking, RPO, site probes, the compatibility check and the standby"
+info "sync (the parked copy of namespace $APP_NS on the standby:"
+info "kubectl --kubeconfig .local/standby.kubeconfig -n $APP_NS get deploy,sts,cronjob)."
 echo
 show "kubectl --kubeconfig primary -n $VELERO_NS get schedules.velero.io $SCHEDULE -o yaml"
 kp -n "$VELERO_NS" get schedules.velero.io "$SCHEDULE" -o yaml | sed 's/^/    /'

@@ -95,7 +95,10 @@ up_one() {
       port_in_use "$p" && die "port $p on 127.0.0.1 (for cluster $name) is already in use; free it or set ${name^^}_API_PORT / ${name^^}_ETCD_PORT"
     done
     log "creating $name on 127.0.0.1:$(api_port "$name")"
+    # Without leader election: with it, the controller-manager and scheduler exit when an outage test
+    # keeps the API server away longer than their lease, and no Pod would be made after it.
     "$kwokctl" create cluster --name "$name" --config "$(write_config "$name")" \
+      --extra-args kube-controller-manager=leader-elect=false --extra-args kube-scheduler=leader-elect=false \
       --wait "${WAIT_SECONDS}s" --quiet-pull >&2 || { show_logs "$name"; return 1; }
   fi
   # Flattened (certificates inline) so that the file can go into a kubeconfig Secret as it is.
@@ -171,9 +174,8 @@ case "$cmd" in
   start)
     known "${1:-}"
     start=$SECONDS
-    # kube-controller-manager and kube-scheduler exit ("leaderelection lost") when the API server is
-    # gone for longer than their lease's renew deadline (10s): forget the pid files of components that
-    # are no longer alive, so that kwokctl starts them again with the API server.
+    # Forget the pid files of components that are no longer alive (the API server stopped by `stop`,
+    # or one that crashed), so that kwokctl starts them again rather than taking them for running.
     for pidfile in "$(cluster_dir "$1")"/pids/*.pid; do
       [[ -f "$pidfile" ]] || continue
       if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -181,7 +183,7 @@ case "$cmd" in
         rm -f "$pidfile"
       fi
     done
-    # Starts only the components that are not running: the API server, and any that died with it.
+    # Starts only the components that are not running.
     "$kwokctl" start cluster --name "$1" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$1"; exit 1; }
     wait_pods_run "$1"
     log "$1: API server started; Pods run again after $((SECONDS - start))s"

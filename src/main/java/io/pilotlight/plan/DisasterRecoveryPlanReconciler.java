@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Reconciles a DisasterRecoveryPlan: validates it, probes both sites, keeps the Velero Schedule on
  * the primary, follows its Backups and the recovery point, checks that the standby can run what
- * the primary runs, and sums it up in Ready. Runs again every {@code healthCheck.interval}.
+ * the primary runs, keeps the standby's copy in sync (on the sync engine's own threads), and sums it
+ * up in Ready. An invalid spec leaves a running sync as it was (last valid settings). Runs again every {@code healthCheck.interval}.
  */
 @ControllerConfiguration(name = DisasterRecoveryPlanReconciler.NAME)
 public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecoveryPlan>, Cleaner<DisasterRecoveryPlan> {
@@ -39,17 +40,19 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final SiteProbe probe;
     private final BackupSection backups;
     private final CompatibilitySection compatibility;
+    private final SyncSection sync;
     private final PlanCleanup cleanup;
     private final PlanMetrics metrics;
     private final ConditionEvents events;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
-            CompatibilitySection compatibility, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
+            CompatibilitySection compatibility, SyncSection sync, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
         this.backups = backups;
         this.compatibility = compatibility;
+        this.sync = sync;
         this.cleanup = cleanup;
         this.metrics = metrics;
         this.events = events;
@@ -98,9 +101,10 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         backups.observe(plan, draft, primaryHealth.reachable() ? primary : null, standbyHealth.reachable() ? standby : null,
                 namespaces);
         compatibility.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
+        sync.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
 
         boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
-        ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn);
+        ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan));
         draft.condition(ConditionTypes.READY, ready);
         metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
                 draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Removes what a deleted plan created: its Velero Schedule on the primary (Backups are kept) and
- * its clients and metrics. A primary that is gone for good must not block the deletion forever:
+ * Removes what a deleted plan created: its Velero Schedule on the primary (Backups are kept), its
+ * standby sync (informers, threads; the copies on the standby are kept), its clients and metrics. A primary that is gone for good must not block the deletion forever:
  * after a grace period the plan goes and an Event names the Schedule left on the primary.
  */
 @ApplicationScoped
@@ -32,19 +32,23 @@ public class PlanCleanup {
     private final PlanSites sites;
     private final BackupScheduleSync schedules;
     private final CompatibilitySection compatibility;
+    private final SyncSection sync;
     private final PlanMetrics metrics;
     private final EventRecorder events;
 
-    public PlanCleanup(PlanSites sites, BackupScheduleSync schedules, CompatibilitySection compatibility, PlanMetrics metrics,
-            EventRecorder events) {
+    public PlanCleanup(PlanSites sites, BackupScheduleSync schedules, CompatibilitySection compatibility, SyncSection sync,
+            PlanMetrics metrics, EventRecorder events) {
         this.sites = sites;
         this.schedules = schedules;
         this.compatibility = compatibility;
+        this.sync = sync;
         this.metrics = metrics;
         this.events = events;
     }
 
     DeleteControl run(DisasterRecoveryPlan plan) {
+        // The copies on the standby stay: they are the disaster-recovery copy, not the plan's machinery.
+        sync.forget(plan);
         String problem = deleteSchedule(plan);
         if (problem != null) {
             Instant deleting = Instant.parse(plan.getMetadata().getDeletionTimestamp());

@@ -19,13 +19,23 @@ public final class PlanLabels {
     }
 
     public static Map<String, String> of(DisasterRecoveryPlan plan) {
+        return of(plan.getMetadata().getNamespace(), plan.getMetadata().getName());
+    }
+
+    /** The labels of a plan known by its namespace and name. */
+    public static Map<String, String> of(String planNamespace, String planName) {
         return Map.of(MANAGED_BY, MANAGER,
-                PLAN, labelValue(plan.getMetadata().getName()),
-                PLAN_NAMESPACE, plan.getMetadata().getNamespace());
+                PLAN, labelValue(planName),
+                PLAN_NAMESPACE, planNamespace);
     }
 
     public static boolean ownedBy(Map<String, String> labels, DisasterRecoveryPlan plan) {
-        return labels != null && of(plan).entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        return ownedBy(labels, of(plan));
+    }
+
+    /** Whether the labels carry every one of a plan's labels ({@link #of}). */
+    public static boolean ownedBy(Map<String, String> labels, Map<String, String> planLabels) {
+        return labels != null && planLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     /** The Velero Schedule of a plan: {@code pilotlight-<namespace>-<plan>}, shortened with a hash past 63 characters. */

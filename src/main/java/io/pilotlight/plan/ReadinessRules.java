@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Ready sums up the conditions a failover depends on: both sites answer, the standby can run the
- * protected objects, backups are scheduled and the recovery point is within the objective. The
+ * protected objects and (unless sync is off) holds an up-to-date copy of them, backups are scheduled
+ * and the recovery point is within the objective. The
  * message names every condition that holds Ready back, with its own message.
  */
 public final class ReadinessRules {
@@ -18,9 +19,15 @@ public final class ReadinessRules {
     private ReadinessRules() {
     }
 
-    public static ConditionResult aggregate(List<Condition> conditions, boolean backupsEnabled) {
+    /**
+     * @param syncEnabled whether {@code sync.mode} is not Off: only then does Ready need StandbyInSync
+     */
+    public static ConditionResult aggregate(List<Condition> conditions, boolean backupsEnabled, boolean syncEnabled) {
         List<String> required = new ArrayList<>(List.of(ConditionTypes.PRIMARY_REACHABLE, ConditionTypes.STANDBY_REACHABLE,
                 ConditionTypes.STANDBY_COMPATIBLE));
+        if (syncEnabled) {
+            required.add(ConditionTypes.STANDBY_IN_SYNC);
+        }
         if (backupsEnabled) {
             required.add(ConditionTypes.BACKUP_SCHEDULED);
             required.add(ConditionTypes.RPO_MET);
@@ -39,6 +46,7 @@ public final class ReadinessRules {
         }
         if (failing.isEmpty()) {
             return ConditionResult.isTrue(Reasons.AS_EXPECTED, "both sites answer, the standby is compatible"
+                    + (syncEnabled ? " and in sync" : " (sync is off)")
                     + (backupsEnabled ? ", backups are scheduled and the RPO is met" : "; backups are off"));
         }
         return ConditionResult.isFalse(firstReason, "not ready: " + String.join("; ", failing));

@@ -22,7 +22,7 @@ final class PlanFixtures {
     }
 
     /**
-     * A plan protecting one namespace of the primary (reached through Secret {@code primary-kubeconfig}),
+     * A plan (labelled for this run's operator, see {@link OperatorTestResource#runId()}) protecting one namespace of the primary (reached through Secret {@code primary-kubeconfig}),
      * with the operator's own cluster as the standby and a fast health check. Each override replaces
      * one top-level field of the spec, written in YAML flow style (e.g. {@code "backup" -> "{schedule: x}"}).
      */
@@ -39,14 +39,12 @@ final class PlanFixtures {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: pilotlight.io/v1alpha1
                 kind: DisasterRecoveryPlan
-                metadata: {name: %s, namespace: %s}
+                metadata: {name: %s, namespace: %s, labels: {%s: "%s"}}
                 spec:
-                """.formatted(name, namespace));
+                """.formatted(name, namespace, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId()));
         spec.forEach((k, v) -> yaml.append("  ").append(k).append(": ").append(v).append('\n'));
-        DisasterRecoveryPlan plan = YAML.unmarshal(new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)),
+        return YAML.unmarshal(new ByteArrayInputStream(yaml.toString().getBytes(StandardCharsets.UTF_8)),
                 DisasterRecoveryPlan.class);
-        plan.getMetadata().setLabels(OperatorTestResource.runLabel());
-        return plan;
     }
 
     static DisasterRecoveryPlan plan(String namespace, String name, String protectedNs, String veleroNs) {

@@ -3,18 +3,30 @@ package io.pilotlight.testsupport;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Runs the operator of a {@code @QuarkusTest} in the standby cluster (the recommended topology),
- * with every CRD it needs installed on both local clusters. The operator reconciles only plans
- * labelled with this run's id ({@link #RUN_LABEL}), so test runs side by side on the same clusters
- * (or a demo operator) never reconcile each other's plans.
+ * with every CRD it needs installed on both local clusters.
+ *
+ * <p>The local clusters may be shared by several test runs at once (other worktrees, other
+ * sessions): each run's operator only reconciles the plans labelled with its own run id
+ * ({@link #RUN_LABEL}, see {@link #runId()}), so that two operators never act on one plan.
  */
 public class OperatorTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Label that ties a plan to the test run whose operator reconciles it. */
     public static final String RUN_LABEL = "pilotlight.io/test-run";
-    static final String RUN_PROPERTY = "pilotlight.test-run";
+    private static final String RUN_PROPERTY = "pilotlight.test-run";
+
+    /** This JVM's run id (a system property, so that every class loader of a Quarkus test sees the same one). */
+    public static synchronized String runId() {
+        String id = System.getProperty(RUN_PROPERTY);
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString().substring(0, 8);
+            System.setProperty(RUN_PROPERTY, id);
+        }
+        return id;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -24,19 +36,11 @@ public class OperatorTestResource implements QuarkusTestResourceLifecycleManager
         }
         // Fabric8 reads this before the Quarkus kubernetes-client settings, so the operator talks to the standby.
         System.setProperty("kubeconfig", clusters.kubeconfigPath(Site.STANDBY).toString());
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        System.setProperty(RUN_PROPERTY, run);
-        return Map.of("quarkus.operator-sdk.controllers.disasterrecoveryplan.selector", RUN_LABEL + "=" + run);
+        return Map.of("quarkus.operator-sdk.controllers.disasterrecoveryplan.selector", RUN_LABEL + "=" + runId());
     }
 
     @Override
     public void stop() {
         System.clearProperty("kubeconfig");
-        System.clearProperty(RUN_PROPERTY);
-    }
-
-    /** The label that makes a plan visible to this run's operator. */
-    public static Map<String, String> runLabel() {
-        return Map.of(RUN_LABEL, System.getProperty(RUN_PROPERTY, "none"));
     }
 }

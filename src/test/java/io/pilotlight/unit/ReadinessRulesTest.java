@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReadinessRulesTest {
 
     private static final List<String> REQUIRED = List.of(ConditionTypes.PRIMARY_REACHABLE, ConditionTypes.STANDBY_REACHABLE,
-            ConditionTypes.STANDBY_COMPATIBLE, ConditionTypes.BACKUP_SCHEDULED, ConditionTypes.RPO_MET);
+            ConditionTypes.STANDBY_COMPATIBLE, ConditionTypes.STANDBY_IN_SYNC, ConditionTypes.BACKUP_SCHEDULED,
+            ConditionTypes.RPO_MET);
 
     @Test
     void allTrueIsReady() {
-        ConditionResult r = ReadinessRules.aggregate(allTrue(), true);
+        ConditionResult r = ReadinessRules.aggregate(allTrue(), true, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.TRUE);
         assertThat(r.reason()).isEqualTo(Reasons.AS_EXPECTED);
@@ -30,12 +31,13 @@ class ReadinessRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { ConditionTypes.PRIMARY_REACHABLE, ConditionTypes.STANDBY_REACHABLE,
-            ConditionTypes.STANDBY_COMPATIBLE, ConditionTypes.BACKUP_SCHEDULED, ConditionTypes.RPO_MET })
+            ConditionTypes.STANDBY_COMPATIBLE, ConditionTypes.STANDBY_IN_SYNC, ConditionTypes.BACKUP_SCHEDULED,
+            ConditionTypes.RPO_MET })
     void eachFailingConditionIsNamedWithItsReason(String type) {
         List<Condition> conditions = allTrue();
         replace(conditions, condition(type, ConditionStatus.FALSE, "SomethingBroke", "details of " + type));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, true);
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.FALSE);
         assertThat(r.reason()).isEqualTo("SomethingBroke");
@@ -47,7 +49,7 @@ class ReadinessRulesTest {
         List<Condition> conditions = allTrue();
         replace(conditions, condition(ConditionTypes.STANDBY_REACHABLE, ConditionStatus.UNKNOWN, Reasons.SITE_UNREACHABLE, "no answer"));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, true);
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.FALSE);
         assertThat(r.reason()).isEqualTo(Reasons.SITE_UNREACHABLE);
@@ -60,7 +62,7 @@ class ReadinessRulesTest {
         replace(conditions, condition(ConditionTypes.RPO_MET, ConditionStatus.FALSE, Reasons.RPO_EXCEEDED, "2h old"));
         replace(conditions, condition(ConditionTypes.PRIMARY_REACHABLE, ConditionStatus.FALSE, Reasons.UNREACHABLE, "timeout"));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, true);
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
 
         assertThat(r.reason()).isEqualTo(Reasons.UNREACHABLE);
         assertThat(r.message()).isEqualTo("not ready: PrimaryReachable (False, Unreachable: timeout); RPOMet (False, RPOExceeded: 2h old)");
@@ -72,7 +74,7 @@ class ReadinessRulesTest {
         replace(conditions, condition(ConditionTypes.BACKUP_SCHEDULED, ConditionStatus.FALSE, Reasons.BACKUPS_DISABLED, "off"));
         conditions.removeIf(c -> c.getType().equals(ConditionTypes.RPO_MET));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, false);
+        ConditionResult r = ReadinessRules.aggregate(conditions, false, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.TRUE);
         assertThat(r.reason()).isEqualTo(Reasons.AS_EXPECTED);
@@ -84,7 +86,7 @@ class ReadinessRulesTest {
         List<Condition> conditions = allTrue();
         replace(conditions, condition(ConditionTypes.STANDBY_COMPATIBLE, ConditionStatus.FALSE, Reasons.MISSING_CRD, "1 blocker(s)"));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, false);
+        ConditionResult r = ReadinessRules.aggregate(conditions, false, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.FALSE);
         assertThat(r.reason()).isEqualTo(Reasons.MISSING_CRD);
@@ -95,7 +97,7 @@ class ReadinessRulesTest {
         List<Condition> conditions = allTrue();
         conditions.removeIf(c -> c.getType().equals(ConditionTypes.BACKUP_SCHEDULED));
 
-        ConditionResult r = ReadinessRules.aggregate(conditions, true);
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
 
         assertThat(r.status()).isEqualTo(ConditionStatus.FALSE);
         assertThat(r.reason()).isEqualTo(Reasons.PENDING);
@@ -104,12 +106,38 @@ class ReadinessRulesTest {
 
     @Test
     void noConditionsAtAll() {
-        ConditionResult r = ReadinessRules.aggregate(List.of(), true);
+        ConditionResult r = ReadinessRules.aggregate(List.of(), true, true);
         assertThat(r.reason()).isEqualTo(Reasons.PENDING);
         assertThat(r.message()).contains("PrimaryReachable (not checked yet)", "StandbyReachable (not checked yet)",
-                "StandbyCompatible (not checked yet)", "BackupScheduled (not checked yet)", "RPOMet (not checked yet)");
+                "StandbyCompatible (not checked yet)", "StandbyInSync (not checked yet)", "BackupScheduled (not checked yet)",
+                "RPOMet (not checked yet)");
 
-        assertThat(ReadinessRules.aggregate(null, false).reason()).isEqualTo(Reasons.PENDING);
+        assertThat(ReadinessRules.aggregate(null, false, true).reason()).isEqualTo(Reasons.PENDING);
+    }
+
+    @Test
+    void syncOnNeedsStandbyInSync() {
+        List<Condition> conditions = allTrue();
+        replace(conditions, condition(ConditionTypes.STANDBY_IN_SYNC, ConditionStatus.FALSE, Reasons.DRIFT_DETECTED,
+                "1 object(s) differ on the standby"));
+
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
+
+        assertThat(r.status()).isEqualTo(ConditionStatus.FALSE);
+        assertThat(r.reason()).isEqualTo(Reasons.DRIFT_DETECTED);
+        assertThat(r.message()).isEqualTo("not ready: StandbyInSync (False, DriftDetected: 1 object(s) differ on the standby)");
+    }
+
+    @Test
+    void syncOffDoesNotNeedStandbyInSync() {
+        List<Condition> conditions = allTrue();
+        replace(conditions, condition(ConditionTypes.STANDBY_IN_SYNC, ConditionStatus.UNKNOWN, Reasons.SYNC_OFF, "off"));
+
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, false);
+
+        assertThat(r.status()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(r.message()).contains("(sync is off)");
+        assertThat(ReadinessRules.aggregate(allTrue(), true, true).message()).contains("compatible and in sync");
     }
 
     @Test
@@ -118,7 +146,7 @@ class ReadinessRulesTest {
         conditions.add(condition(ConditionTypes.READY, ConditionStatus.FALSE, Reasons.PENDING, "previous verdict"));
         conditions.add(condition(ConditionTypes.PROGRESSING, ConditionStatus.FALSE, "Whatever", "unrelated"));
 
-        assertThat(ReadinessRules.aggregate(conditions, true).status()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(ReadinessRules.aggregate(conditions, true, true).status()).isEqualTo(ConditionStatus.TRUE);
     }
 
     private static List<Condition> allTrue() {

@@ -51,6 +51,10 @@ public final class Reasons {
     public static final String SYNCING = "Syncing";
     /** Objects on the standby differ from the primary. */
     public static final String DRIFT_DETECTED = "DriftDetected";
+    /** An object on the standby that Pilotlight did not create is in the way of a copy; it is left alone. */
+    public static final String SYNC_CONFLICT = "SyncConflict";
+    /** A protected kind is not served by the primary (or is cluster-scoped); the other kinds are synced. */
+    public static final String UNKNOWN_KIND = "UnknownKind";
     /** Syncing is turned off in the plan. */
     public static final String SYNC_OFF = "SyncOff";
     /** The newest good copy of the data is within the RPO. */

@@ -15,7 +15,7 @@ import io.fabric8.generator.annotation.Size;
 public class PilotLightSpec {
 
     @JsonProperty("replicas")
-    @JsonPropertyDescription("Replicas each protected Deployment and StatefulSet has on the standby while parked (keepWarm workloads excepted). The primary's replica count is restored on failover.")
+    @JsonPropertyDescription("Replicas each protected Deployment, StatefulSet and ReplicaSet has on the standby while parked (keepWarm workloads excepted); DaemonSets parked at 0 get a node selector no node matches. The primary's replica count is kept in annotation pilotlight.io/primary-replicas and restored on failover.")
     @Default("0")
     @Min(0)
     private Integer replicas;
@@ -26,12 +26,12 @@ public class PilotLightSpec {
     private List<KeepWarmSpec> keepWarm;
 
     @JsonProperty("suspendCronJobs")
-    @JsonPropertyDescription("Suspend CronJobs on the standby while parked, so scheduled work runs on one site only.")
+    @JsonPropertyDescription("Suspend CronJobs (and Jobs) on the standby while parked, so scheduled work runs on one site only; the primary's flag is kept in annotation pilotlight.io/primary-suspend.")
     @Default("true")
     private Boolean suspendCronJobs;
 
     @JsonProperty("neutraliseHPAs")
-    @JsonPropertyDescription("Keep HorizontalPodAutoscalers on the standby from scaling parked workloads up (their scale target is detached until failover).")
+    @JsonPropertyDescription("Keep autoscalers on the standby from scaling parked workloads up: a HorizontalPodAutoscaler gets spec.behavior with selectPolicy Disabled both ways (its own behavior is kept in annotation pilotlight.io/primary-behavior and restored on failover); a KEDA ScaledObject is paused.")
     @Default("true")
     private Boolean neutraliseHPAs;
 

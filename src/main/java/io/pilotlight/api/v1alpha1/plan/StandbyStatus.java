@@ -15,7 +15,7 @@ public class StandbyStatus {
     private Integer objectsInSync;
 
     @JsonProperty("workloadsParked")
-    @JsonPropertyDescription("Workloads on the standby held at the pilot-light replica count.")
+    @JsonPropertyDescription("Workloads on the standby held parked: scaled to the pilot-light count, suspended or neutralised (keepWarm workloads are not counted).")
     private Integer workloadsParked;
 
     @JsonProperty("conflicts")
@@ -23,7 +23,7 @@ public class StandbyStatus {
     private Integer conflicts;
 
     @JsonProperty("driftCount")
-    @JsonPropertyDescription("Objects on the standby that differ from the primary, found by the last drift check.")
+    @JsonPropertyDescription("Copies that the last full comparison found changed on the standby, and repaired.")
     private Integer driftCount;
 
     @JsonProperty("lastFullSync")

@@ -1,0 +1,120 @@
+package io.pilotlight.plan;
+
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.sync.SyncReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * StandbyInSync and {@code status.standby} from a sync snapshot and the sites' reachability.
+ * <ul>
+ * <li>Unknown, SyncOff: {@code sync.mode} is Off (the standby is only restored from backups).</li>
+ * <li>Unknown, SiteUnreachable: a site does not answer; the standby keeps its last good copy.</li>
+ * <li>Unknown, APIError: the primary answers but cannot be read (e.g. RBAC).</li>
+ * <li>False, Syncing: the first full pass has not finished, or changes wait longer than
+ * {@link #BEHIND}.</li>
+ * <li>False, NoNamespaces / UnknownKind: nothing to copy, or some kinds cannot be copied.</li>
+ * <li>False, DriftDetected: copies that cannot be made identical: conflicts (objects Pilotlight did
+ * not create in the way) and writes the standby refuses.</li>
+ * <li>True, InSync otherwise. Drift repaired by the last full pass is mentioned, not held against it.</li>
+ * </ul>
+ */
+public final class SyncRules {
+
+    /** Changes younger than this are the normal seconds of a continuous sync, not "behind". */
+    static final Duration BEHIND = Duration.ofSeconds(15);
+
+    private SyncRules() {
+    }
+
+    public static ConditionResult off() {
+        return ConditionResult.unknown(Reasons.SYNC_OFF,
+                "spec.sync.mode is Off: Pilotlight copies nothing to the standby, which is only restored from backups");
+    }
+
+    public static ConditionResult condition(SyncReport r, boolean primaryReachable, boolean standbyReachable) {
+        String figures = r.objectsInSync() + " object(s) in sync, " + r.workloadsParked() + " workload(s) parked";
+        switch (r.phase()) {
+            case NOT_RUNNING -> {
+                return ConditionResult.unknown(Reasons.PENDING,
+                        "the sync starts once the protected namespaces can be listed on the primary");
+            }
+            default -> {
+            }
+        }
+        if (!primaryReachable) {
+            return ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the primary does not answer: the standby keeps its last copy ("
+                    + figures + lastFull(r) + "); nothing is deleted from it until the primary answers again");
+        }
+        if (!standbyReachable || r.standbyProblem() != null) {
+            return ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the standby cannot be written"
+                    + (r.standbyProblem() == null ? " (it does not answer)" : ": " + r.standbyProblem())
+                    + "; retrying with backoff, " + r.pending() + " change(s) waiting");
+        }
+        if (r.phase() == SyncReport.Phase.STARTING) {
+            return ConditionResult.isFalse(Reasons.SYNCING, "reading the primary's API discovery to map the protected kinds"
+                    + (r.primaryProblem() == null ? "" : ": " + r.primaryProblem()));
+        }
+        if (r.phase() == SyncReport.Phase.INITIAL_SYNC) {
+            return ConditionResult.isFalse(Reasons.SYNCING, (r.lastFullSync() == null ? "first full sync in progress: " + figures
+                    + " so far" : "first full sync done (" + figures + "); starting to follow the primary's changes")
+                    + (r.primaryProblem() == null ? "" : "; " + r.primaryProblem()));
+        }
+        if (r.primaryProblem() != null) {
+            return ConditionResult.unknown(Reasons.API_ERROR, r.primaryProblem() + "; the standby keeps its last copy ("
+                    + figures + lastFull(r) + ") and nothing is deleted from it");
+        }
+        if (r.namespaces() == 0) {
+            return ConditionResult.isFalse(Reasons.NO_NAMESPACES, "no namespace of the primary matches spec.protect: nothing to copy");
+        }
+        if (!r.unknownKinds().isEmpty()) {
+            return ConditionResult.isFalse(Reasons.UNKNOWN_KIND, "kinds that cannot be copied: " + String.join(", ", r.unknownKinds())
+                    + "; the other kinds are synced: " + figures);
+        }
+        if (r.conflictCount() > 0 || r.failureCount() > 0) {
+            List<String> parts = new ArrayList<>();
+            if (r.conflictCount() > 0) {
+                parts.add(r.conflictCount() + " conflict(s), objects Pilotlight did not create in the way, left alone: "
+                        + names(r.conflicts(), r.conflictCount()));
+            }
+            if (r.failureCount() > 0) {
+                parts.add(r.failureCount() + " copy(ies) refused by the standby: " + names(r.failures(), r.failureCount()));
+            }
+            return ConditionResult.isFalse(Reasons.DRIFT_DETECTED, (r.conflictCount() + r.failureCount())
+                    + " object(s) differ on the standby: " + String.join("; ", parts) + "; " + figures);
+        }
+        if (r.oldestPendingMillis() > BEHIND.toMillis()) {
+            return ConditionResult.isFalse(Reasons.SYNCING, r.pending() + " change(s) waiting to be copied, the oldest for "
+                    + r.oldestPendingMillis() / 1000 + "s; " + figures);
+        }
+        return ConditionResult.isTrue(Reasons.IN_SYNC, figures + lastFull(r)
+                + (r.driftCount() > 0 ? "; " + r.driftCount() + " copy(ies) changed on the standby were repaired" : ""));
+    }
+
+    /** {@code status.standby}, or null when nothing is known. */
+    public static StandbyStatus figures(SyncReport r) {
+        if (r.phase() == SyncReport.Phase.NOT_RUNNING) {
+            return null;
+        }
+        StandbyStatus s = new StandbyStatus();
+        s.setObjectsInSync(r.objectsInSync());
+        s.setWorkloadsParked(r.workloadsParked());
+        s.setConflicts(r.conflictCount());
+        s.setDriftCount(r.driftCount());
+        s.setLastFullSync(r.lastFullSync() == null ? null : Conditions.timestamp(r.lastFullSync()));
+        s.setSyncLagP50Millis(r.lagP50Millis());
+        s.setSyncLagP99Millis(r.lagP99Millis());
+        return s;
+    }
+
+    private static String lastFull(SyncReport r) {
+        return r.lastFullSync() == null ? "" : ", last full sync at " + Conditions.timestamp(r.lastFullSync());
+    }
+
+    private static String names(List<String> listed, int count) {
+        return String.join(", ", listed) + (count > listed.size() ? " and " + (count - listed.size()) + " more" : "");
+    }
+}

@@ -1,0 +1,78 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.plan.SyncMode;
+import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.status.EventRecorder;
+import io.pilotlight.sync.SyncEngine;
+import io.pilotlight.sync.SyncReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The standby-sync part of a plan's pass: keeps the plan's {@link SyncEngine} session as the spec
+ * asks, and turns its snapshot into {@code status.standby}, StandbyInSync and a Warning event per new
+ * conflict. Never waits on the sync: it only reads a snapshot.
+ */
+@ApplicationScoped
+public class SyncSection {
+
+    private final SyncEngine engine;
+    private final EventRecorder events;
+    /** Conflicts already announced by an event, per plan uid: each is announced once while it lasts. */
+    private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
+
+    public SyncSection(SyncEngine engine, EventRecorder events) {
+        this.engine = engine;
+        this.events = events;
+    }
+
+    static boolean enabled(DisasterRecoveryPlan plan) {
+        return plan.getSpec().getSync() == null || plan.getSpec().getSync().getMode() != SyncMode.OFF;
+    }
+
+    /**
+     * @param namespaces the protected namespaces on the primary, or null when they cannot be listed now
+     */
+    void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary, SiteHealth primaryHealth,
+            KubernetesClient standby, SiteHealth standbyHealth, List<String> namespaces) {
+        if (!enabled(plan)) {
+            forget(plan);
+            draft.status().setStandby(null);
+            draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.off());
+            return;
+        }
+        engine.ensure(plan, primary, standby, namespaces);
+        SyncReport report = engine.report(plan);
+        if (report.phase() != SyncReport.Phase.NOT_RUNNING) {
+            draft.status().setStandby(SyncRules.figures(report));
+        }
+        draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.condition(report, primaryHealth.reachable(),
+                standbyHealth.reachable()));
+        announceConflicts(plan, report);
+    }
+
+    private void announceConflicts(DisasterRecoveryPlan plan, SyncReport report) {
+        Set<String> now = new HashSet<>(report.conflicts());
+        Set<String> before = announced.getOrDefault(plan.getMetadata().getUid(), Set.of());
+        for (String conflict : report.conflicts()) {
+            if (!before.contains(conflict)) {
+                events.warning(plan, Reasons.SYNC_CONFLICT, "not synced to the standby: " + conflict);
+            }
+        }
+        announced.put(plan.getMetadata().getUid(), now);
+    }
+
+    /** Stops the plan's sync (deleted plan, or sync turned off); the copies stay on the standby. */
+    void forget(DisasterRecoveryPlan plan) {
+        engine.stop(plan);
+        announced.remove(plan.getMetadata().getUid());
+    }
+}

@@ -1,0 +1,133 @@
+package io.pilotlight.sync;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.plan.SyncMode;
+import io.pilotlight.api.v1alpha1.plan.SyncSpec;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds one {@link StandbySync} per plan. The plan reconciler calls {@link #ensure} on every pass
+ * (cheap when nothing changed), {@link #report} to read a snapshot, and {@link #stop} when the plan
+ * goes or its sync is turned off. The sync runs on its own threads and never blocks the reconciler.
+ *
+ * <p>Threads: one coordinator per plan, plus a writer pool shared by all plans
+ * ({@code pilotlight.sync.writer-threads}); each plan has at most {@code pilotlight.sync.parallel-writes}
+ * writes in flight.
+ */
+@ApplicationScoped
+public class SyncEngine {
+
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class);
+
+    private final Map<String, StandbySync> sessions = new HashMap<>();
+    private final ExecutorService writers;
+    private final int parallelWrites;
+    private final int queueCapacity;
+    private final SyncMetrics metrics;
+
+    public SyncEngine(SyncMetrics metrics,
+            @ConfigProperty(name = "pilotlight.sync.writer-threads", defaultValue = "8") int writerThreads,
+            @ConfigProperty(name = "pilotlight.sync.parallel-writes", defaultValue = "8") int parallelWrites,
+            @ConfigProperty(name = "pilotlight.sync.queue-capacity", defaultValue = "10000") int queueCapacity) {
+        this.metrics = metrics;
+        this.parallelWrites = Math.max(1, Math.min(parallelWrites, writerThreads));
+        this.queueCapacity = queueCapacity;
+        AtomicInteger n = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), r -> {
+            Thread t = new Thread(r, "pilotlight-sync-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts the plan's sync, or restarts it when what it syncs changed (kinds, namespaces, parking,
+     * mode, clients); does nothing when it runs as asked.
+     *
+     * @param namespaces the protected namespaces on the primary, or null when they cannot be listed
+     *        now: a running sync then goes on as it is (its informers wait for the primary)
+     */
+    public synchronized void ensure(DisasterRecoveryPlan plan, KubernetesClient primary, KubernetesClient standby,
+            List<String> namespaces) {
+        String key = key(plan);
+        if (mode(plan) == SyncMode.OFF) {
+            stop(key);
+            return;
+        }
+        StandbySync running = sessions.get(key);
+        if (namespaces == null) {
+            return;
+        }
+        SyncSettings settings = SyncSettings.of(plan, namespaces);
+        if (running != null && running.settings().fingerprint().equals(settings.fingerprint()) && running.uses(primary, standby)) {
+            return;
+        }
+        if (running != null) {
+            LOG.infof("sync of plan %s: settings, namespaces or sites changed, restarting it", key);
+            running.stop();
+        }
+        StandbySync session = new StandbySync(settings, primary, standby, writers, parallelWrites, queueCapacity, Clock.systemUTC());
+        sessions.put(key, session);
+        metrics.register(settings.planNamespace(), settings.planName(), session::report);
+        session.start();
+    }
+
+    /** A snapshot of the plan's sync; {@link SyncReport.Phase#NOT_RUNNING} when there is none. */
+    public SyncReport report(DisasterRecoveryPlan plan) {
+        StandbySync session;
+        synchronized (this) {
+            session = sessions.get(key(plan));
+        }
+        return session == null ? SyncReport.notRunning(mode(plan)) : session.report();
+    }
+
+    /** Asks the plan's sync for a full pass now (e.g. before a planned failover). */
+    public synchronized void resync(DisasterRecoveryPlan plan) {
+        StandbySync session = sessions.get(key(plan));
+        if (session != null) {
+            session.requestFullPass();
+        }
+    }
+
+    public synchronized void stop(DisasterRecoveryPlan plan) {
+        stop(key(plan));
+    }
+
+    public synchronized int running() {
+        return sessions.size();
+    }
+
+    private void stop(String key) {
+        StandbySync session = sessions.remove(key);
+        if (session != null) {
+            session.stop();
+            metrics.remove(session.settings().planNamespace(), session.settings().planName());
+        }
+    }
+
+    @PreDestroy
+    synchronized void stopAll() {
+        List.copyOf(sessions.keySet()).forEach(this::stop);
+        writers.shutdownNow();
+    }
+
+    private static SyncMode mode(DisasterRecoveryPlan plan) {
+        SyncSpec sync = plan.getSpec().getSync();
+        return sync == null || sync.getMode() == null ? SyncMode.CONTINUOUS : sync.getMode();
+    }
+
+    private static String key(DisasterRecoveryPlan plan) {
+        return plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName();
+    }
+}
