@@ -26,7 +26,7 @@ clusters-status: ## show whether the local clusters run
 cluster-stop: ## stop one cluster's API server, an outage; etcd keeps the data (NAME=primary|standby)
 	@$(TESTENV)/clusters.sh stop $(NAME)
 
-cluster-start: ## start that API server again (and any component that died meanwhile) (NAME=primary|standby)
+cluster-start: ## start that API server again and wait until Pods run (NAME=primary|standby)
 	@$(TESTENV)/clusters.sh start $(NAME)
 
 build: ## compile and package the operator
