@@ -6,7 +6,7 @@ TESTENV := hack/testenv
 NAME ?= primary
 
 .PHONY: help bind9 k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
-        build test crds run demo deploy bench bench-sync clean
+        build test crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -38,15 +38,19 @@ bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their o
 test: k8s-bins bind9 ## every test tier: unit, API server and integration on the local clusters
 	$(MVN) verify
 
-# A benchmark, not a test: StandbySyncBenchmark (a @QuarkusTest, so the operator runs in-JVM against the
-# local clusters) only runs when named, because its class name matches none of surefire's includes, so
-# `make test` never runs it. Bounded (1,000 objects, 30 s of changes) and cleans up its namespaces. Prints
-# the figures and writes them to target/bench-sync.txt.
+# Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
+# in-JVM against the local clusters) only run when named, because their class names match none of
+# surefire's includes, so `make test` never runs them. Bounded (fixed object counts and durations) and
+# clean up their namespaces. Each prints its figures and writes them to target/bench-*.txt.
 bench-sync: k8s-bins ## measure the standby sync: initial sync of 1,000 objects, lag p50/p99 at 20 changes/s
 	$(MVN) test -Dtest=StandbySyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-sync.txt
 
-bench: bench-sync ## every benchmark
+bench-failover: k8s-bins ## measure a failover of 100 parked Deployments against the floor (a plain client scaling them)
+	$(MVN) test -Dtest=FailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat target/bench-failover.txt
+
+bench: bench-sync bench-failover ## every benchmark
 
 .PHONY: crds
 crds: ## regenerate crds/ from the Java model

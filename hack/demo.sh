@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Pilotlight demo (`make demo`): two clusters, the operator, a sample application and a
-# DisasterRecoveryPlan that schedules its backups and measures its recovery point.
+# Pilotlight demo (`make demo`): two clusters, the operator, a sample application, a
+# DisasterRecoveryPlan that schedules its backups, keeps a parked copy on the standby and measures
+# its recovery point, then a failover to the standby and back.
 #
 #   1. starts the local clusters "primary" and "standby" (make clusters-up: kwok control planes
 #      built from source and cached in ~/.cache/pilotlight; the first run takes ~20 minutes);
@@ -11,7 +12,10 @@
 #   5. puts the primary's kubeconfig into a Secret on the standby and starts the operator there
 #      (a java process on this machine, log in .local/operator.log);
 #   6. applies the sample plan (samples/plan.yaml) and follows it until its Velero Schedule exists;
-#   7. completes a backup as Velero would, and follows the plan until its RPO and RPOMet show it.
+#   7. completes a backup as Velero would, and follows the plan until its RPO and RPOMet show it;
+#   8. waits until the standby holds the parked copy (StandbyInSync), adds an ExternalDNS traffic
+#      section to the plan, fails over to the standby with a Planned Failover, shows both sites and
+#      the DNSEndpoint, and fails back.
 #
 # Environment:
 #   PRIMARY_KUBECONFIG, STANDBY_KUBECONFIG  use these clusters instead of the local ones (both or
@@ -23,7 +27,8 @@
 #   SKIP_BUILD=1      reuse target/quarkus-app/quarkus-run.jar if it exists
 #   DEMO_TIMEOUT      seconds each wait may take; default 120 (BACKUP_TIMEOUT, 900, for a real backup)
 #
-# Running it again is harmless: everything is applied, not created, and each run adds one backup.
+# Running it again is harmless: everything is applied, not created, and each run adds one backup
+# and two Failovers (a run that stopped after failing over fails back first).
 # It ends only the operator process it started itself (by its pid).
 set -euo pipefail
 
@@ -386,17 +391,89 @@ metrics | sed 's/^/    /'
 [[ -n "$(metrics)" ]] || info "(no pilotlight_ metrics found)"
 
 # ---------------------------------------------------------------------------------------------
-step "What comes next"
-info "Failover is not implemented yet (a later issue): the Failover resources in samples/ are"
-info "validated and stored by the API server, but nothing acts on them. What runs today: plans,"
-info "Velero Schedules, backup tracking, RPO, site probes, the compatibility check and the standby"
-info "sync (the parked copy of namespace $APP_NS on the standby:"
-info "kubectl --kubeconfig .local/standby.kubeconfig -n $APP_NS get deploy,sts,cronjob)."
-echo
-show "kubectl --kubeconfig primary -n $VELERO_NS get schedules.velero.io $SCHEDULE -o yaml"
-kp -n "$VELERO_NS" get schedules.velero.io "$SCHEDULE" -o yaml | sed 's/^/    /'
-echo
-info "Try: kubectl --kubeconfig ${standby_cfg#"$repo"/} -n $PLAN_NS get drp,events"
-info "     deleting the plan removes the Schedule from the primary (backups are kept):"
-info "     kubectl --kubeconfig ${standby_cfg#"$repo"/} -n $PLAN_NS delete drp $PLAN   (with the operator running: KEEP=1)"
+step "The pilot light: the parked copy of namespace $APP_NS on the standby"
+in_sync() { [[ "$(cond StandbyInSync)" == True ]]; }
+follow_plan "the standby holds a parked copy of $APP_NS (StandbyInSync=True)" "$TIMEOUT" in_sync
+show "kubectl --kubeconfig standby -n $APP_NS get deployments,statefulsets"
+ks -n "$APP_NS" get deployments,statefulsets 2>&1 | sed 's/^/    /'
+info "every object of $APP_NS is there; workloads are held at 0 replicas (db, keepWarm tier=data, at 1),"
+info "the primary's counts kept in pilotlight.io/primary-replicas"
+
+# ---------------------------------------------------------------------------------------------
+step "Traffic: a DNSEndpoint for ExternalDNS in namespace $PLAN_NS on the standby"
+ks apply --server-side --force-conflicts --field-manager=pilotlight-demo \
+  -f src/test/resources/crds/dnsendpoints.externaldns.k8s.io.yaml >/dev/null
+wait_crds ks dnsendpoints.externaldns.k8s.io
+traffic='{"spec":{"traffic":{"externalDNS":{"dnsEndpointName":"shop","recordName":"shop.example.com","recordType":"A","ttl":60,"primaryTargets":["203.0.113.10"],"standbyTargets":["198.51.100.10"]}}}}'
+show "kubectl -n $PLAN_NS patch drp $PLAN --type=merge -p '$traffic'"
+ks -n "$PLAN_NS" patch drp "$PLAN" --type=merge -p "$traffic" | sed 's/^/    /'
+info "ExternalDNS (not running here) would publish shop.example.com from this object; the failover flips its targets"
+
+fo_line() { ks -n "$PLAN_NS" get fo "$1" --no-headers 2>/dev/null; }
+fo_field() { ks -n "$PLAN_NS" get fo "$1" -o jsonpath="$2" 2>/dev/null; }
+# Applies a Failover made from samples/failover-planned.yaml and prints it as `kubectl get fo -w`
+# would, until it completes; fails with its message and steps if it fails or takes too long.
+run_failover() { # name direction
+  local name="$1" direction="$2" deadline=$((SECONDS + 3 * TIMEOUT)) last="" now phase
+  sed -e "s/^  name: shop-planned-1/  name: $name/" -e "s/^  direction: ToStandby/  direction: $direction/" \
+    samples/failover-planned.yaml | ks apply -f - | sed 's/^/    /'
+  ks -n "$PLAN_NS" get fo 2>&1 | sed -n 1p | sed 's/^/    /'
+  while true; do
+    now="$(fo_line "$name")"
+    [[ -n "$now" && "$now" != "$last" ]] && printf '    %s\n' "$now" && last="$now"
+    phase="$(fo_field "$name" '{.status.phase}')"
+    [[ "$phase" == Completed ]] && break
+    if [[ "$phase" == Failed ]] || ((SECONDS >= deadline)); then
+      fo_field "$name" '{range .status.steps[*]}    {.name}: {.state} {.message}{"\n"}{end}' >&2 || true
+      fail "Failover $name ${phase:-did not start}: $(fo_field "$name" '{.status.message}')"
+    fi
+    sleep 1
+  done
+  echo
+  show "kubectl -n $PLAN_NS get fo $name -o jsonpath='{range .status.steps[*]}...'   # the steps it took"
+  fo_field "$name" '{range .status.steps[*]}{.name}{"\t"}{.state}{"\t"}{.startedAt}{"\t"}{.message}{"\n"}{end}' |
+    awk -F'\t' '{printf "    %-18s %-9s %s  %s\n", $1, $2, substr($3, 12, 8), $4}'
+  info "RTO $(fo_field "$name" '{.status.rtoSeconds}')s (creation to completion), RPO $(fo_field "$name" '{.status.rpoSeconds}')s (age of the newest copy of the data when it started)"
+}
+dns_targets() { ks -n "$PLAN_NS" get dnsendpoints.externaldns.k8s.io shop -o jsonpath='{.spec.endpoints[0].targets}' 2>/dev/null; }
+
+stamp="$(date -u +%H%M%S)"
+if [[ "$(ks -n "$PLAN_NS" get drp "$PLAN" -o jsonpath='{.status.activeSite}')" == dc2 ]]; then
+  step "The standby serves since an earlier run of this demo: failing back first"
+  run_failover "shop-failback-$stamp-0" ToPrimary
+fi
+
+step "A planned failover to the standby (samples/failover-planned.yaml)"
+info "the primary is quiesced, a last sync copies what it left, the standby is scaled up in two waves"
+info "(data, then apps) and the DNSEndpoint is pointed at the standby"
+run_failover "shop-planned-$stamp" ToStandby
+
+step "After the failover"
+show "kubectl -n $PLAN_NS get drp,fo"
+ks -n "$PLAN_NS" get drp,fo 2>&1 | sed 's/^/    /'
+show "kubectl --kubeconfig standby -n $APP_NS get deployments,statefulsets    # serving"
+ks -n "$APP_NS" get deployments,statefulsets 2>&1 | sed 's/^/    /'
+show "kubectl --kubeconfig primary -n $APP_NS get deployments,statefulsets    # parked where they are"
+kp -n "$APP_NS" get deployments,statefulsets 2>&1 | sed 's/^/    /'
+info "DNSEndpoint $PLAN_NS/shop targets: $(dns_targets)"
+
+step "Failing back to the primary (the same Failover with direction: ToPrimary)"
+run_failover "shop-failback-$stamp" ToPrimary
+show "kubectl -n $PLAN_NS get drp"
+ks -n "$PLAN_NS" get drp 2>&1 | sed 's/^/    /'
+info "DNSEndpoint $PLAN_NS/shop targets: $(dns_targets)"
+parked_again() { [[ "$(ks -n "$APP_NS" get deployment frontend -o jsonpath='{.spec.replicas}' 2>/dev/null)" == 0 && "$(cond StandbyInSync)" == True ]]; }
+follow_plan "the sync has parked the standby again (StandbyInSync=True)" "$TIMEOUT" parked_again
+
+step "The operator's failover metrics"
+metrics | grep -E '^pilotlight_failover' | sed 's/^/    /' || true
+
+# ---------------------------------------------------------------------------------------------
+step "What next"
+info "Try, against the standby (kubeconfig ${standby_cfg#"$repo"/}), with the operator running (KEEP=1):"
+info "  kubectl -n $PLAN_NS apply -f samples/failover-drill.yaml     # a drill into $APP_NS-drill, removed after its TTL"
+info "  kubectl -n $PLAN_NS get drp,fo,events"
+info "  make cluster-stop NAME=primary, then a Failover with type: Unplanned: the primary is fenced, and"
+info "  parked when it comes back (make cluster-start NAME=primary)"
+info "  deleting the plan removes its Velero Schedule from the primary (backups and copies are kept)"
 step "Demo complete"

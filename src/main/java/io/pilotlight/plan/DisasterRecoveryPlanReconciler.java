@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.pilotlight.status.StatusPatch;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
@@ -41,18 +42,20 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final BackupSection backups;
     private final CompatibilitySection compatibility;
     private final SyncSection sync;
+    private final FailoverSection failovers;
     private final PlanCleanup cleanup;
     private final PlanMetrics metrics;
     private final ConditionEvents events;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
-            CompatibilitySection compatibility, SyncSection sync, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
+            CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
         this.backups = backups;
         this.compatibility = compatibility;
         this.sync = sync;
+        this.failovers = failovers;
         this.cleanup = cleanup;
         this.metrics = metrics;
         this.events = events;
@@ -102,6 +105,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
                 namespaces);
         compatibility.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
         sync.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
+        failovers.observe(plan, primary, primaryHealth, standby, standbyHealth);
 
         boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
         ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan));
@@ -126,7 +130,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         draft.transitions().forEach(t -> events.emit(plan, t));
         plan.setStatus(draft.status());
-        return ErrorStatusUpdateControl.patchStatus(plan);
+        return StatusPatch.onError(plan);
     }
 
     @Override
@@ -148,7 +152,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
             return UpdateControl.<DisasterRecoveryPlan>noUpdate().rescheduleAfter(interval);
         }
         plan.setStatus(draft.status());
-        return UpdateControl.patchStatus(plan).rescheduleAfter(interval);
+        return StatusPatch.of(plan).rescheduleAfter(interval);
     }
 
     private static ConditionResult reachability(String role, String siteName, SiteHealth health) {

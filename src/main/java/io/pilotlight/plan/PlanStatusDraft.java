@@ -28,13 +28,15 @@ final class PlanStatusDraft {
         this.plan = plan;
         this.now = now;
         DisasterRecoveryPlanStatus old = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
-        this.before = JSON.asJson(old);
-        this.status = JSON.unmarshal(before, DisasterRecoveryPlanStatus.class);
+        DisasterRecoveryPlanStatus copy = JSON.unmarshal(JSON.asJson(old), DisasterRecoveryPlanStatus.class);
+        // The site state belongs to PlanSiteState: left out of this status patch, it is neither owned nor overwritten by it.
+        copy.setActiveSite(null);
+        copy.setFencedSite(null);
+        copy.setActiveFailover(null);
+        this.before = JSON.asJson(copy);
+        this.status = copy;
         status.setConditions(Conditions.copy(old.getConditions()));
         status.setObservedGeneration(plan.getMetadata().getGeneration());
-        if (status.getActiveSite() == null) {
-            status.setActiveSite(plan.getSpec().getPrimary().getName());
-        }
     }
 
     void condition(String type, ConditionResult result) {

@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.failover.ActiveFailovers;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +28,14 @@ public class SyncSection {
 
     private final SyncEngine engine;
     private final EventRecorder events;
+    private final ActiveFailovers failovers;
     /** Conflicts already announced by an event, per plan uid: each is announced once while it lasts. */
     private final Map<String, Set<String>> announced = new ConcurrentHashMap<>();
 
-    public SyncSection(SyncEngine engine, EventRecorder events) {
+    public SyncSection(SyncEngine engine, EventRecorder events, ActiveFailovers failovers) {
         this.engine = engine;
         this.events = events;
+        this.failovers = failovers;
     }
 
     static boolean enabled(DisasterRecoveryPlan plan) {
@@ -49,6 +53,11 @@ public class SyncSection {
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.off());
             return;
         }
+        Optional<ConditionResult> held = heldByFailover(plan);
+        if (held.isPresent()) {
+            draft.condition(ConditionTypes.STANDBY_IN_SYNC, held.get());
+            return;
+        }
         engine.ensure(plan, primary, standby, namespaces);
         SyncReport report = engine.report(plan);
         if (report.phase() != SyncReport.Phase.NOT_RUNNING) {
@@ -57,6 +66,28 @@ public class SyncSection {
         draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.condition(report, primaryHealth.reachable(),
                 standbyHealth.reachable()));
         announceConflicts(plan, report);
+    }
+
+    /**
+     * Why the sync must not run now: the standby serves (since a failover, until a failback), or a
+     * Failover has stopped it to scale the standby up. Before that point, a Planned failover needs it.
+     */
+    private Optional<ConditionResult> heldByFailover(DisasterRecoveryPlan plan) {
+        var status = plan.getStatus();
+        String primary = plan.getSpec().getPrimary().getName();
+        if (status != null && status.getActiveSite() != null && !primary.equals(status.getActiveSite())) {
+            engine.stop(plan);
+            return Optional.of(ConditionResult.isFalse(Reasons.FAILED_OVER, "the site " + status.getActiveSite()
+                    + " serves since a failover: nothing is synced to it; a Failover with direction ToPrimary fails back and starts the sync again"));
+        }
+        String failover = status == null ? null : status.getActiveFailover();
+        if (failover != null && failovers.pausedSync(plan.getMetadata().getNamespace(), failover)) {
+            // Also after an operator restart, when this engine may have started it again before the Failover resumed.
+            engine.stop(plan);
+            return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_IN_PROGRESS, "Failover " + failover
+                    + " stopped the sync to bring the standby up"));
+        }
+        return Optional.empty();
     }
 
     private void announceConflicts(DisasterRecoveryPlan plan, SyncReport report) {

@@ -94,6 +94,7 @@ public final class ObjectCleaner {
         labels.keySet().removeIf(DROPPED_LABELS::contains);
         labels.remove(PlanLabels.MANAGED_BY, PlanLabels.MANAGER);
         Map<String, Object> annotations = map(metadata.get("annotations"));
+        Parking.unparkRecorded(kind, object);
         annotations.keySet().removeIf(k -> DROPPED_ANNOTATIONS.contains(k) || k.startsWith(SyncAnnotations.PREFIX));
         dropIfEmpty(metadata, "labels");
         dropIfEmpty(metadata, "annotations");

@@ -124,6 +124,47 @@ public final class Parking {
         }
     }
 
+    /**
+     * Puts back, in a copy of a source object that a failover parked in place (the site it left),
+     * the values parking recorded: the copy then holds the workload as it ran, and parking it for the
+     * standby records the right count instead of 0.
+     */
+    static void unparkRecorded(SyncKind kind, Map<String, Object> object) {
+        Map<String, Object> annotations = map(map(object.get("metadata")).get("annotations"));
+        if (!annotations.containsKey(SyncAnnotations.PARKED_BY)) {
+            return;
+        }
+        Map<String, Object> spec = map(object.get("spec"));
+        Object replicas = annotations.get(SyncAnnotations.PRIMARY_REPLICAS);
+        Object suspend = annotations.get(SyncAnnotations.PRIMARY_SUSPEND);
+        Object nodeSelector = annotations.get(SyncAnnotations.PRIMARY_NODE_SELECTOR);
+        switch (kind.label()) {
+            case "apps/Deployment", "apps/StatefulSet", "apps/ReplicaSet" -> {
+                if (replicas != null) {
+                    spec.put("replicas", Integer.parseInt(String.valueOf(replicas)));
+                }
+            }
+            case "batch/CronJob" -> {
+                if (suspend != null) {
+                    spec.put("suspend", Boolean.parseBoolean(String.valueOf(suspend)));
+                }
+            }
+            case "apps/DaemonSet" -> {
+                if (nodeSelector != null) {
+                    Object original = JSON.unmarshal(String.valueOf(nodeSelector), Object.class);
+                    Map<String, Object> podSpec = child(child(spec, "template"), "spec");
+                    if (original == null) {
+                        podSpec.remove("nodeSelector");
+                    } else {
+                        podSpec.put("nodeSelector", original);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
     /** The replicas a workload runs with on the standby: its keepWarm entry's, or the pilot-light count. */
     int target(Map<String, Object> metadata) {
         KeepWarmSpec warm = warm(metadata);

@@ -25,6 +25,11 @@ public final class SyncAnnotations {
     public static final String PRIMARY_KEDA_PAUSED = PREFIX + "primary-keda-paused";
     /** On a copy whose workload Pilotlight holds parked: the count or state it is parked at. */
     public static final String PARKED = PREFIX + "parked";
+    /**
+     * On a site's own object that a failover parked in place (the site it left, or a fenced site): the
+     * plan, {@code namespace/name}, it did it for. The other annotations above record what it changed.
+     */
+    public static final String PARKED_BY = PREFIX + "parked-by";
     /** Node selector key that no node carries: parks a DaemonSet. */
     public static final String PARKED_NODE_LABEL = PREFIX + "parked";
     /** On an object of the primary: {@code "true"} keeps it off the standby. */

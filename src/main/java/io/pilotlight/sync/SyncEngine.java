@@ -104,6 +104,11 @@ public class SyncEngine {
         stop(key(plan));
     }
 
+    /** Whether the plan has a sync session. */
+    public synchronized boolean running(DisasterRecoveryPlan plan) {
+        return sessions.containsKey(key(plan));
+    }
+
     public synchronized int running() {
         return sessions.size();
     }

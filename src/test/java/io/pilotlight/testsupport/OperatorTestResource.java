@@ -36,7 +36,8 @@ public class OperatorTestResource implements QuarkusTestResourceLifecycleManager
         }
         // Fabric8 reads this before the Quarkus kubernetes-client settings, so the operator talks to the standby.
         System.setProperty("kubeconfig", clusters.kubeconfigPath(Site.STANDBY).toString());
-        return Map.of("quarkus.operator-sdk.controllers.disasterrecoveryplan.selector", RUN_LABEL + "=" + runId());
+        return Map.of("quarkus.operator-sdk.controllers.disasterrecoveryplan.selector", RUN_LABEL + "=" + runId(),
+                "quarkus.operator-sdk.controllers.failover.selector", RUN_LABEL + "=" + runId());
     }
 
     @Override

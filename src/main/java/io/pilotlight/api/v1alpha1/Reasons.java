@@ -80,6 +80,35 @@ public final class Reasons {
     /** The failover failed. */
     public static final String FAILED = "Failed";
 
+    /** A second Failover of a plan while one is active: refused, nothing done. */
+    public static final String CONFLICT = "Conflict";
+    /** The failover cannot go the way it asks: its target site already serves, or is fenced. */
+    public static final String WRONG_DIRECTION = "WrongDirection";
+    /** The site a failover moves to cannot be reached. */
+    public static final String TARGET_UNREACHABLE = "TargetUnreachable";
+    /** A Planned failover needs the site it leaves, and that site does not answer. */
+    public static final String SOURCE_UNREACHABLE = "SourceUnreachable";
+    /** A step did not finish within its own deadline. */
+    public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+    /** A Velero Restore (or final Backup) of the failover failed. */
+    public static final String RESTORE_FAILED = "RestoreFailed";
+    /** No Completed backup to restore from. */
+    public static final String NO_BACKUP = "NoBackup";
+    /** The traffic provider refused the switch. */
+    public static final String TRAFFIC_SWITCH_FAILED = "TrafficSwitchFailed";
+    /** A step started, finished or was skipped (events of a Failover). */
+    public static final String STEP_STARTED = "StepStarted";
+    public static final String STEP_SUCCEEDED = "StepSucceeded";
+    public static final String STEP_SKIPPED = "StepSkipped";
+    /** The plan's target site now serves (event on the plan). */
+    public static final String FAILED_OVER = "FailedOver";
+    /** The operator created a Failover by itself (healthCheck.autoFailover). */
+    public static final String AUTO_FAILOVER = "AutoFailover";
+    /** The plan's fenced site came back and its workloads were parked. */
+    public static final String FENCED_SITE_PARKED = "FencedSiteParked";
+    /** A drill's copies were removed after its TTL. */
+    public static final String DRILL_CLEANED_UP = "DrillCleanedUp";
+
     private Reasons() {
     }
 }

@@ -1,0 +1,150 @@
+package io.pilotlight.failover;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.pilotlight.status.StatusPatch;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.plan.PlanSites;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.util.GoDurations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles a Failover: runs its steps ({@link StepRegistry}) one after the other, each call of a
+ * step followed by a status patch, and reschedules itself between steps and while a step waits
+ * (a status patch does not trigger another reconcile). All state is in the status, so a restarted
+ * operator resumes at the step it was in. A Completed Drill is cleaned up after its TTL.
+ */
+@ControllerConfiguration(name = FailoverReconciler.NAME)
+public class FailoverReconciler implements Reconciler<Failover> {
+
+    public static final String NAME = "failover";
+    private static final Logger LOG = Logger.getLogger(FailoverReconciler.class);
+
+    private final KubernetesClient client;
+    private final PlanSites sites;
+    private final StepRegistry registry;
+    private final StepLog log;
+    private final FailoverOutcome outcome;
+    private final DrillCleanup drills;
+
+    public FailoverReconciler(KubernetesClient client, PlanSites sites, StepRegistry registry, StepLog log, FailoverOutcome outcome,
+            DrillCleanup drills) {
+        this.client = client;
+        this.sites = sites;
+        this.registry = registry;
+        this.log = log;
+        this.outcome = outcome;
+        this.drills = drills;
+    }
+
+    @Override
+    public UpdateControl<Failover> reconcile(Failover failover, Context<Failover> context) {
+        Instant now = Instant.now();
+        if (ActiveFailovers.ended(failover)) {
+            return drills.afterEnd(failover, now);
+        }
+        DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
+                .withName(failover.getSpec().getPlanRef().getName()).get();
+        if (failover.getStatus() == null || failover.getStatus().getPhase() == null) {
+            outcome.start(failover, plan, now);
+        }
+        if (plan == null) {
+            outcome.fail(failover, null, null, Reasons.PLAN_NOT_FOUND, "DisasterRecoveryPlan " + failover.getSpec().getPlanRef().getName()
+                    + " does not exist in namespace " + failover.getMetadata().getNamespace(), now);
+            return StatusPatch.of(failover);
+        }
+        FailoverRun run = new FailoverRun(failover, plan, sites, now);
+        Optional<Step> next = registry.next(run);
+        if (next.isEmpty()) {
+            outcome.complete(run);
+            return drills.ended(failover, plan, now);
+        }
+        Step step = next.get();
+        FailoverStep record = log.started(run, step);
+        failover.getStatus().setPhase(step.phase());
+        Instant deadline = deadline(run, step, record);
+        run.inFlight().setDeadline(Conditions.timestamp(deadline));
+
+        StepOutcome result = runStep(step, run);
+        if (result.result() == StepOutcome.Result.WAITING && !now.isBefore(deadline)) {
+            result = StepOutcome.failed(Reasons.DEADLINE_EXCEEDED, "did not finish by " + Conditions.timestamp(deadline)
+                    + " (" + deadlineSource(run, step) + "): " + result.message());
+        }
+        switch (result.result()) {
+            case DONE, SKIPPED -> {
+                log.finished(run, record, result);
+                return StatusPatch.of(failover).rescheduleAfter(Duration.ZERO);
+            }
+            case WAITING -> {
+                log.progress(record, result.message());
+                failover.getStatus().setMessage(null);
+                return StatusPatch.of(failover).rescheduleAfter(result.retryAfter());
+            }
+            default -> {
+                log.finished(run, record, result);
+                outcome.fail(failover, plan, record.getName(), result.reason(), result.message(), now);
+                return drills.ended(failover, plan, now);
+            }
+        }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Failover> updateErrorStatus(Failover failover, Context<Failover> context, Exception e) {
+        LOG.warnf(e, "reconciling failover %s/%s failed; retrying", failover.getMetadata().getNamespace(), failover.getMetadata().getName());
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    /**
+     * A step's errors (a site that stops answering mid-step, a write refused) are retried until its
+     * deadline: the step is idempotent, and the message says what went wrong.
+     */
+    private static StepOutcome runStep(Step step, FailoverRun run) {
+        try {
+            return step.run(run);
+        } catch (KubernetesClientException e) {
+            LOG.debugf(e, "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
+            String why = e.getCode() > 0 ? "the API answered HTTP " + e.getCode()
+                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? " (" + e.getStatus().getMessage() + ")" : "")
+                    : "the API could not be reached or read (" + e.getMessage() + ")";
+            return StepOutcome.waiting(why + "; trying again", Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
+            return StepOutcome.waiting(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "; trying again", Duration.ofSeconds(5));
+        }
+    }
+
+    /** The earlier of the step's own deadline and the Failover's timeout. */
+    private static Instant deadline(FailoverRun run, Step step, FailoverStep record) {
+        Instant overall = Instant.parse(run.status().getStartedAt()).plus(timeout(run));
+        Duration own = step.deadline(run);
+        if (own == null) {
+            return overall;
+        }
+        Instant stepDeadline = Instant.parse(record.getStartedAt()).plus(own);
+        return stepDeadline.isBefore(overall) ? stepDeadline : overall;
+    }
+
+    private static String deadlineSource(FailoverRun run, Step step) {
+        Duration own = step.deadline(run);
+        return own == null || own.compareTo(timeout(run)) >= 0 ? "the Failover's timeout of " + run.failover().getSpec().getTimeout()
+                : "step " + step.name() + " may take " + GoDurations.format(own);
+    }
+
+    private static Duration timeout(FailoverRun run) {
+        String timeout = run.failover().getSpec().getTimeout();
+        return GoDurations.parse(timeout == null ? "30m" : timeout);
+    }
+}

@@ -1,0 +1,25 @@
+package io.pilotlight.failover;
+
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import java.time.Duration;
+
+/**
+ * One step of a failover. {@link #run} is called again and again until it says the step is done,
+ * skipped or failed; it must be idempotent (an operator restart calls it again from the top) and keep
+ * whatever it has to remember in the Failover's status ({@code status.inFlight}).
+ */
+public interface Step {
+
+    /** Name in {@code status.steps}, e.g. {@code Quiesce} or {@code ScaleUp/data}. */
+    String name();
+
+    /** Phase shown while the step runs. */
+    FailoverPhase phase();
+
+    /** How long the step may take from its start; null: only the Failover's own timeout applies. */
+    default Duration deadline(FailoverRun run) {
+        return null;
+    }
+
+    StepOutcome run(FailoverRun run);
+}

@@ -1,0 +1,132 @@
+package io.pilotlight.failover;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.api.v1alpha1.plan.WaveSpec;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.failover.steps.ActivateStep;
+import io.pilotlight.failover.steps.DrillCopyStep;
+import io.pilotlight.failover.steps.FenceStep;
+import io.pilotlight.failover.steps.FinalSyncStep;
+import io.pilotlight.failover.steps.PauseSyncStep;
+import io.pilotlight.failover.steps.QuiesceStep;
+import io.pilotlight.failover.steps.RestoreStep;
+import io.pilotlight.failover.steps.ScaleUpWaveStep;
+import io.pilotlight.failover.steps.SwitchTrafficStep;
+import io.pilotlight.failover.steps.ValidateStep;
+import io.pilotlight.plan.ProtectedNamespaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The steps of a failover, in order, from its type and direction and the plan's waves, and the one
+ * to run now: the first that has not succeeded or been skipped. A finished step is never run again.
+ * <pre>
+ * Planned:    Validate, Quiesce, FinalSync (to the standby), [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
+ * Unplanned:  Validate, Fence, [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
+ * Drill:      Validate, DrillCopy, [Restore], ScaleUp/&lt;wave&gt;... (in the drill's namespaces)
+ * </pre>
+ */
+@ApplicationScoped
+public class StepRegistry {
+
+    static final String REMAINING_WAVE = "remaining";
+    static final String SINGLE_WAVE = "all";
+
+    private final ValidateStep validate;
+    private final QuiesceStep quiesce;
+    private final FenceStep fence;
+    private final FinalSyncStep finalSync;
+    private final RestoreStep restore;
+    private final PauseSyncStep pauseSync;
+    private final SwitchTrafficStep switchTraffic;
+    private final ActivateStep activate;
+    private final DrillCopyStep drillCopy;
+    private final ProtectedNamespaces namespaces;
+
+    public StepRegistry(ValidateStep validate, QuiesceStep quiesce, FenceStep fence, FinalSyncStep finalSync, RestoreStep restore,
+            PauseSyncStep pauseSync, SwitchTrafficStep switchTraffic, ActivateStep activate, DrillCopyStep drillCopy,
+            ProtectedNamespaces namespaces) {
+        this.validate = validate;
+        this.quiesce = quiesce;
+        this.fence = fence;
+        this.finalSync = finalSync;
+        this.restore = restore;
+        this.pauseSync = pauseSync;
+        this.switchTraffic = switchTraffic;
+        this.activate = activate;
+        this.drillCopy = drillCopy;
+        this.namespaces = namespaces;
+    }
+
+    public List<Step> sequence(FailoverRun run) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(validate);
+        if (run.type() == FailoverType.DRILL) {
+            steps.add(drillCopy);
+            if (RestoreStep.wanted(run)) {
+                steps.add(restore);
+            }
+            steps.addAll(waves(run, false, r -> unchecked(() -> DrillCopyStep.drillNamespaces(r, namespaces))));
+            return steps;
+        }
+        if (run.type() == FailoverType.PLANNED) {
+            steps.add(quiesce);
+            if (run.direction() == FailoverDirection.TO_STANDBY) {
+                steps.add(finalSync);
+            }
+        } else {
+            steps.add(fence);
+        }
+        if (RestoreStep.wanted(run)) {
+            steps.add(restore);
+        }
+        steps.add(pauseSync);
+        steps.addAll(waves(run, true, r -> unchecked(() -> namespaces.resolve(r.to(), r.plan().getSpec().getProtect()))));
+        steps.add(switchTraffic);
+        steps.add(activate);
+        return steps;
+    }
+
+    /** The step to run now; empty when every step has finished. */
+    public Optional<Step> next(FailoverRun run) {
+        return sequence(run).stream().filter(s -> !finished(run.step(s.name()).orElse(null))).findFirst();
+    }
+
+    private static boolean finished(FailoverStep record) {
+        return record != null && (record.getState() == StepState.SUCCEEDED || record.getState() == StepState.SKIPPED);
+    }
+
+    private static List<Step> waves(FailoverRun run, boolean resumeScheduled, Function<FailoverRun, List<String>> ns) {
+        List<WaveSpec> waves = run.plan().getSpec().getFailover().getWaves();
+        List<Step> steps = new ArrayList<>();
+        List<LabelSelector> earlier = new ArrayList<>();
+        if (waves != null) {
+            for (WaveSpec wave : waves) {
+                steps.add(new ScaleUpWaveStep(wave.getName(), wave.getSelector(), earlier, false, ns));
+                earlier.add(wave.getSelector());
+            }
+        }
+        steps.add(new ScaleUpWaveStep(earlier.isEmpty() ? SINGLE_WAVE : REMAINING_WAVE, null, earlier, resumeScheduled, ns));
+        return steps;
+    }
+
+    private interface SiteCall<T> {
+        T call() throws SiteConfigException;
+    }
+
+    /** A site that cannot be configured fails the wave step through the reconciler's error handling. */
+    private static <T> T unchecked(SiteCall<T> call) {
+        try {
+            return call.call();
+        } catch (SiteConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

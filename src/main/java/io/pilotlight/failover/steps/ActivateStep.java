@@ -1,0 +1,59 @@
+package io.pilotlight.failover.steps;
+
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.plan.PlanSiteState;
+import io.pilotlight.status.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Makes the target the plan's active site and releases the plan. A failback also lifts the fence of
+ * the primary; an Unplanned failover keeps the primary fenced until then.
+ */
+@ApplicationScoped
+public class ActivateStep implements Step {
+
+    public static final String NAME = "Activate";
+
+    private final PlanSiteState siteState;
+    private final EventRecorder events;
+
+    public ActivateStep(PlanSiteState siteState, EventRecorder events) {
+        this.siteState = siteState;
+        this.events = events;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.SWITCHING_TRAFFIC;
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        String target = run.siteName(run.toRole());
+        boolean failback = run.direction() == FailoverDirection.TO_PRIMARY;
+        siteState.change(run.plan(), run.failover().getMetadata().getName(), true, s -> {
+            s.setActiveSite(target);
+            if (failback) {
+                s.setFencedSite(null);
+            }
+            return true;
+        });
+        events.normal(run.plan(), Reasons.FAILED_OVER, "the " + run.toRole() + " site " + target + " serves now (Failover "
+                + run.failover().getMetadata().getName() + ")");
+        String fence = run.type() == FailoverType.UNPLANNED ? "; " + run.siteName(run.fromRole())
+                + " stays fenced (parked whenever it answers) until a failback" : "";
+        return StepOutcome.done(target + " is the plan's active site" + fence
+                + (failback ? "; the standby sync starts again from the primary" : "; the standby sync stays stopped until a failback"));
+    }
+}

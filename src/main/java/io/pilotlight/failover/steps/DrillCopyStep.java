@@ -1,0 +1,146 @@
+package io.pilotlight.failover.steps;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.plan.ResourceKind;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.plan.ProtectedNamespaces;
+import io.pilotlight.sync.ObjectCleaner;
+import io.pilotlight.sync.SyncAnnotations;
+import io.pilotlight.sync.SyncKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Drill: copies the standby's parked copy of each protected namespace into an isolated namespace
+ * ({@code <namespace><suffix>}) on the standby, still parked, for the waves that follow to scale up.
+ * The primary, traffic, the backups and the standby's own copies are not touched. Ingresses and
+ * autoscalers are not copied: an Ingress would claim the application's host names.
+ */
+@ApplicationScoped
+public class DrillCopyStep implements Step {
+
+    public static final String NAME = "DrillCopy";
+    /** On the drill's namespaces and objects: the Failover that made them. */
+    public static final String DRILL_LABEL = SyncAnnotations.PREFIX + "drill";
+
+    /** The kinds a drill copies, in creation order, with the version it reads and writes them at. */
+    static final List<SyncKind> KINDS = List.of(
+            new SyncKind("", "v1", "ServiceAccount", "serviceaccounts"),
+            new SyncKind("", "v1", "ConfigMap", "configmaps"),
+            new SyncKind("", "v1", "Secret", "secrets"),
+            new SyncKind("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims"),
+            new SyncKind("rbac.authorization.k8s.io", "v1", "Role", "roles"),
+            new SyncKind("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings"),
+            new SyncKind("", "v1", "Service", "services"),
+            new SyncKind("apps", "v1", "StatefulSet", "statefulsets"),
+            new SyncKind("apps", "v1", "Deployment", "deployments"),
+            new SyncKind("apps", "v1", "DaemonSet", "daemonsets"),
+            new SyncKind("batch", "v1", "CronJob", "cronjobs"));
+
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    private final ProtectedNamespaces namespaces;
+
+    public DrillCopyStep(ProtectedNamespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.SCALING_UP;
+    }
+
+    /** Suffix of the drill's namespaces: the Failover's, else the plan's. */
+    public static String suffix(FailoverRun run) {
+        return run.plan().getSpec().getFailover().getDrill().getNamespaceSuffix();
+    }
+
+    /** The drill's namespaces on the standby. */
+    public static List<String> drillNamespaces(FailoverRun run, ProtectedNamespaces protectedNamespaces) throws SiteConfigException {
+        String suffix = suffix(run);
+        return protectedNamespaces.resolve(run.to(), run.plan().getSpec().getProtect()).stream().map(n -> n + suffix).toList();
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        KubernetesClient standby;
+        try {
+            standby = run.to();
+        } catch (SiteConfigException e) {
+            return StepOutcome.failed(e.reason(), e.getMessage());
+        }
+        Set<String> protectedKinds = new TreeSet<>();
+        for (ResourceKind k : run.plan().getSpec().getProtect().getResources()) {
+            protectedKinds.add((k.getGroup() == null || k.getGroup().isEmpty() || "core".equals(k.getGroup()) ? "" : k.getGroup() + "/")
+                    + k.getKind());
+        }
+        Map<String, String> labels = new HashMap<>(PlanLabels.of(run.plan()));
+        labels.put(DRILL_LABEL, run.failover().getMetadata().getName());
+        int copied = 0;
+        List<String> made = new ArrayList<>();
+        for (String source : namespaces.resolve(standby, run.plan().getSpec().getProtect())) {
+            String target = source + suffix(run);
+            if (standby.namespaces().withName(target).get() == null) {
+                standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(target).withLabels(labels)
+                        .addToAnnotations(SyncAnnotations.CREATED_FOR, run.planKey()).endMetadata().build()).create();
+            }
+            made.add(target);
+            for (SyncKind kind : KINDS) {
+                if (!protectedKinds.contains(kind.label())) {
+                    continue;
+                }
+                for (GenericKubernetesResource o : standby.genericKubernetesResources(kind.apiVersion(), kind.kind()).inNamespace(source)
+                        .withLabels(PlanLabels.of(run.plan())).list().getItems()) {
+                    if (standby.genericKubernetesResources(kind.apiVersion(), kind.kind()).inNamespace(target)
+                            .withName(o.getMetadata().getName()).get() == null) {
+                        standby.resource(copy(kind, o, target, labels)).create();
+                        copied++;
+                    }
+                }
+            }
+        }
+        return StepOutcome.done(copied + " object(s) copied into " + made);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GenericKubernetesResource copy(SyncKind kind, GenericKubernetesResource source, String namespace,
+            Map<String, String> labels) {
+        Map<String, Object> raw = JSON.convertValue(source, Map.class);
+        Map<String, Object> cleaned = ObjectCleaner.clean(kind, raw);
+        Map<String, Object> metadata = (Map<String, Object>) cleaned.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+        metadata.put("namespace", namespace);
+        Map<String, Object> l = (Map<String, Object>) metadata.computeIfAbsent("labels", k -> new LinkedHashMap<>());
+        l.putAll(labels);
+        // Keep what parking recorded, so the drill's waves resume the copy as a failover would.
+        Map<String, String> recorded = new LinkedHashMap<>();
+        Map<String, String> annotations = source.getMetadata().getAnnotations() == null ? Map.of() : source.getMetadata().getAnnotations();
+        annotations.forEach((k, v) -> {
+            if (k.startsWith(SyncAnnotations.PREFIX) && !k.equals(SyncAnnotations.SOURCE) && !k.equals(SyncAnnotations.CREATED_FOR)) {
+                recorded.put(k, v);
+            }
+        });
+        if (!recorded.isEmpty()) {
+            ((Map<String, Object>) metadata.computeIfAbsent("annotations", k -> new LinkedHashMap<>())).putAll(recorded);
+        }
+        return JSON.convertValue(cleaned, GenericKubernetesResource.class);
+    }
+}

@@ -1,0 +1,80 @@
+package io.pilotlight.failover.steps;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.clusters.SiteProbe;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.failover.workloads.InPlaceParker;
+import io.pilotlight.plan.PlanSiteState;
+import io.pilotlight.util.GoDurations;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Unplanned failover: records the site being left as fenced in the plan (the plan parks its
+ * workloads whenever it answers again, so it never serves beside the new active site), probes it
+ * once, within the plan's probe timeout, and parks it right away if it answers. Never waits for it.
+ */
+@ApplicationScoped
+public class FenceStep implements Step {
+
+    public static final String NAME = "Fence";
+
+    private final SiteProbe probe;
+    private final InPlaceParker parker;
+    private final PlanSiteState siteState;
+
+    public FenceStep(SiteProbe probe, InPlaceParker parker, PlanSiteState siteState) {
+        this.probe = probe;
+        this.parker = parker;
+        this.siteState = siteState;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.FENCING;
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        String site = run.siteName(run.fromRole());
+        siteState.change(run.plan(), run.failover().getMetadata().getName(), false, s -> {
+            if (site.equals(s.getFencedSite())) {
+                return false;
+            }
+            s.setFencedSite(site);
+            return true;
+        });
+        KubernetesClient from;
+        try {
+            from = run.from();
+        } catch (SiteConfigException e) {
+            return StepOutcome.done(site + " fenced; it cannot be reached (" + e.getMessage() + ")");
+        }
+        SiteHealth health = probe.probe(from, GoDurations.parse(run.plan().getSpec().getHealthCheck().getTimeout())).join();
+        if (!health.reachable()) {
+            return StepOutcome.done(site + " fenced without waiting for it (" + health.problem()
+                    + "); its workloads will be parked when it answers again");
+        }
+        try {
+            InPlaceParker.Result result = parker.park(run.plan(), from);
+            if (!result.runningJobs().isEmpty()) {
+                run.status().setJobsToResubmit(result.runningJobs());
+            }
+            return StepOutcome.done(site + " fenced; it answered, and " + (result.parkedNow() + result.alreadyParked())
+                    + " of its workload(s) are parked");
+        } catch (KubernetesClientException e) {
+            return StepOutcome.done(site + " fenced; parking it failed (HTTP " + e.getCode()
+                    + ") and is retried by the plan whenever it answers");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.pilotlight.failover.steps;
+
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.sync.SyncEngine;
+import io.pilotlight.sync.SyncReport;
+import io.pilotlight.util.GoDurations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Planned failover, after the quiesce: asks the standby sync for a full pass and waits until one
+ * that started after the quiesce has completed, so the standby holds everything the primary held
+ * when it stopped serving (RPO 0 for configuration).
+ */
+@ApplicationScoped
+public class FinalSyncStep implements Step {
+
+    public static final String NAME = "FinalSync";
+
+    private final SyncEngine engine;
+
+    public FinalSyncStep(SyncEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.FINAL_SYNC;
+    }
+
+    @Override
+    public Duration deadline(FailoverRun run) {
+        return GoDurations.parse(run.plan().getSpec().getFailover().getReadinessTimeout());
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        SyncReport report = engine.report(run.plan());
+        if (report.phase() == SyncReport.Phase.NOT_RUNNING) {
+            return StepOutcome.skipped("no standby sync runs for this plan (sync " + report.mode()
+                    + "); the standby has what the last sync or restore gave it");
+        }
+        Instant started = run.step(NAME).map(s -> Instant.parse(s.getStartedAt())).orElse(run.now());
+        if (report.lastFullSync() != null && report.lastFullSync().isAfter(started) && report.failureCount() == 0) {
+            return StepOutcome.done("full pass completed at " + Conditions.timestamp(report.lastFullSync()) + ": "
+                    + report.objectsInSync() + " object(s) in sync, " + report.conflictCount() + " conflict(s)");
+        }
+        engine.resync(run.plan());
+        String why = report.primaryProblem() != null ? "; the primary: " + report.primaryProblem()
+                : report.standbyProblem() != null ? "; the standby: " + report.standbyProblem()
+                        : report.failureCount() > 0 ? "; " + report.failureCount() + " object(s) refused by the standby" : "";
+        return StepOutcome.waiting("waiting for a full sync pass that started after the quiesce" + why, Duration.ofSeconds(1));
+    }
+}

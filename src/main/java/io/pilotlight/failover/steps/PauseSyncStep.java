@@ -1,0 +1,43 @@
+package io.pilotlight.failover.steps;
+
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.sync.SyncEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Stops the standby sync before anything is scaled up: it would park again what the failover
+ * resumes. The plan leaves the sync alone while a Failover holds it, and restarts it only when the
+ * primary serves again.
+ */
+@ApplicationScoped
+public class PauseSyncStep implements Step {
+
+    public static final String NAME = "PauseSync";
+
+    private final SyncEngine engine;
+
+    public PauseSyncStep(SyncEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.SCALING_UP;
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        boolean running = engine.running(run.plan());
+        engine.stop(run.plan());
+        return running ? StepOutcome.done("standby sync stopped: it would park what the failover scales up")
+                : StepOutcome.skipped("no standby sync was running");
+    }
+}

@@ -1,0 +1,69 @@
+package io.pilotlight.failover.steps;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.failover.workloads.InPlaceParker;
+import io.pilotlight.util.GoDurations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Planned failover: parks the site being left (scaled to 0, CronJobs suspended, each change recorded
+ * on the object) and waits until its Pods are gone, so nothing writes there any more; running Jobs
+ * are listed to be resubmitted. Needs that site: if it does not answer, use an Unplanned failover.
+ */
+@ApplicationScoped
+public class QuiesceStep implements Step {
+
+    public static final String NAME = "Quiesce";
+
+    private final InPlaceParker parker;
+
+    public QuiesceStep(InPlaceParker parker) {
+        this.parker = parker;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.FENCING;
+    }
+
+    @Override
+    public Duration deadline(FailoverRun run) {
+        return GoDurations.parse(run.plan().getSpec().getFailover().getReadinessTimeout());
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        String site = run.siteName(run.fromRole());
+        InPlaceParker.Result result;
+        try {
+            result = parker.park(run.plan(), run.from());
+        } catch (SiteConfigException e) {
+            return StepOutcome.failed(e.reason(), e.getMessage());
+        } catch (KubernetesClientException e) {
+            return StepOutcome.failed(Reasons.SOURCE_UNREACHABLE, "a Planned failover needs the " + run.fromRole() + " site " + site
+                    + ", which does not answer (HTTP " + e.getCode() + "); create an Unplanned Failover to go without it");
+        }
+        if (run.status().getJobsToResubmit() == null && !result.runningJobs().isEmpty()) {
+            run.status().setJobsToResubmit(result.runningJobs());
+        }
+        int parked = result.parkedNow() + result.alreadyParked();
+        if (result.stillRunning() > 0) {
+            return StepOutcome.waiting(parked + " workload(s) on " + site + " parked; waiting for the Pods of " + result.stillRunning()
+                    + " to stop", Duration.ofSeconds(2));
+        }
+        return StepOutcome.done(parked + " workload(s) on " + site + " parked and their Pods stopped"
+                + (result.runningJobs().isEmpty() ? "" : "; " + result.runningJobs().size() + " running Job(s) listed to resubmit"));
+    }
+}

@@ -1,0 +1,130 @@
+package io.pilotlight.failover.steps;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.failover.workloads.JsonPatch;
+import io.pilotlight.failover.workloads.SiteWorkloads;
+import io.pilotlight.failover.workloads.Unparking;
+import io.pilotlight.failover.workloads.Workload;
+import io.pilotlight.failover.workloads.WorkloadKind;
+import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.sync.Selectors;
+import io.pilotlight.sync.SyncAnnotations;
+import io.pilotlight.util.GoDurations;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Resumes one wave on the target site and waits until its Deployments, StatefulSets, ReplicaSets
+ * and DaemonSets are available. A workload belongs to the first wave whose selector matches it; the
+ * last wave takes the rest, and also resumes CronJobs, Jobs and autoscalers, once every workload
+ * runs. Each workload gets back exactly what parking recorded on it (replica count, suspend flag,
+ * autoscaler behaviour), so a keepWarm workload or one a Velero restore already resumed is only
+ * waited for.
+ */
+public class ScaleUpWaveStep implements Step {
+
+    private final String waveName;
+    private final LabelSelector selector;
+    private final List<LabelSelector> earlier;
+    private final boolean last;
+    private final Function<FailoverRun, List<String>> namespaces;
+
+    /**
+     * @param selector the wave's selector; null for the last wave, which takes what no wave took
+     * @param earlier the selectors of the waves before
+     * @param namespaces the namespaces to resume on the target site
+     */
+    public ScaleUpWaveStep(String waveName, LabelSelector selector, List<LabelSelector> earlier, boolean last,
+            Function<FailoverRun, List<String>> namespaces) {
+        this.waveName = waveName;
+        this.selector = selector;
+        this.earlier = List.copyOf(earlier);
+        this.last = last;
+        this.namespaces = namespaces;
+    }
+
+    @Override
+    public String name() {
+        return "ScaleUp/" + waveName;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.SCALING_UP;
+    }
+
+    @Override
+    public Duration deadline(FailoverRun run) {
+        return GoDurations.parse(run.plan().getSpec().getFailover().getReadinessTimeout());
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        KubernetesClient to;
+        try {
+            to = run.to();
+        } catch (SiteConfigException e) {
+            return StepOutcome.failed(e.reason(), e.getMessage());
+        }
+        List<String> ns = namespaces.apply(run);
+        LabelSelector protectSelector = run.plan().getSpec().getProtect().getLabelSelector();
+        List<Workload> all = SiteWorkloads.list(to, ns, Arrays.asList(WorkloadKind.values()), protectSelector);
+        List<Workload> pods = all.stream().filter(w -> w.kind().runsPods()).toList();
+        List<Workload> mine = pods.stream().filter(this::inWave).toList();
+
+        int resumed = resume(run, to, mine);
+        List<Workload> waiting = mine.stream().filter(w -> w.parked() || !w.ready()).toList();
+        long readyOverall = pods.stream().filter(w -> !w.parked() && w.ready()).count();
+        run.status().setProgress(readyOverall + "/" + pods.size() + " workloads ready");
+        if (!waiting.isEmpty() || resumed > 0) {
+            run.status().setPhase(FailoverPhase.WAITING_READY);
+            return StepOutcome.waiting((mine.size() - waiting.size()) + "/" + mine.size() + " workload(s) of wave " + waveName
+                    + " ready; waiting for " + waiting.stream().limit(5).map(Workload::describe).toList()
+                    + (waiting.size() > 5 ? " and " + (waiting.size() - 5) + " more" : ""), Duration.ofSeconds(2));
+        }
+        if (last) {
+            int others = resume(run, to, all.stream().filter(w -> !w.kind().runsPods()).toList());
+            return StepOutcome.done(mine.size() + " workload(s) of wave " + waveName + " ready; " + others
+                    + " CronJob(s), Job(s) and autoscaler(s) resumed");
+        }
+        return StepOutcome.done(mine.size() + " workload(s) of wave " + waveName + " ready");
+    }
+
+    private boolean inWave(Workload w) {
+        if (earlier.stream().anyMatch(s -> Selectors.matches(s, w.labels()))) {
+            return false;
+        }
+        return selector == null || Selectors.matches(selector, w.labels());
+    }
+
+    /** Resumes the parked workloads among them that the plan parked: its copies, or its in-place parking. */
+    private static int resume(FailoverRun run, KubernetesClient to, List<Workload> workloads) {
+        int resumed = 0;
+        for (Workload w : workloads) {
+            boolean ours = PlanLabels.ownedBy(w.labels(), run.plan()) || run.planKey().equals(w.annotations().get(SyncAnnotations.PARKED_BY));
+            var patch = ours ? Unparking.patch(w.kind(), w.annotations()) : Optional.<JsonPatch>empty();
+            if (patch.isEmpty()) {
+                continue;
+            }
+            try {
+                SiteWorkloads.apply(to, w, patch.get());
+                resumed++;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 && e.getCode() != 422) {
+                    throw e;
+                }
+            }
+        }
+        return resumed;
+    }
+}

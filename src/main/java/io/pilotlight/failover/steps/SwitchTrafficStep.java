@@ -1,0 +1,59 @@
+package io.pilotlight.failover.steps;
+
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.traffic.SwitchResult;
+import io.pilotlight.traffic.TrafficSwitch;
+import io.pilotlight.traffic.TrafficSwitchException;
+import io.pilotlight.traffic.TrafficSwitches;
+import io.pilotlight.traffic.TrafficTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Points traffic at the target site with the plan's provider (ExternalDNS, Gateway API, RFC 2136).
+ * A provider error is retried until the step's deadline: a DNS server or API that is briefly away
+ * should not fail a failover whose workloads already run.
+ */
+@ApplicationScoped
+public class SwitchTrafficStep implements Step {
+
+    public static final String NAME = "SwitchTraffic";
+
+    private final TrafficSwitches switches;
+
+    public SwitchTrafficStep(TrafficSwitches switches) {
+        this.switches = switches;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return FailoverPhase.SWITCHING_TRAFFIC;
+    }
+
+    @Override
+    public Duration deadline(FailoverRun run) {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        if (Boolean.FALSE.equals(run.failover().getSpec().getSwitchTraffic())) {
+            return StepOutcome.skipped("switchTraffic is false: traffic is left where it is");
+        }
+        TrafficSwitch provider = switches.forPlan(run.plan());
+        try {
+            SwitchResult result = provider.switchTo(TrafficTarget.of(run.plan(), run.toRole()));
+            return StepOutcome.done(result.message());
+        } catch (TrafficSwitchException e) {
+            return StepOutcome.waiting(provider.describe() + ": " + e.getMessage() + "; trying again", Duration.ofSeconds(5));
+        }
+    }
+}

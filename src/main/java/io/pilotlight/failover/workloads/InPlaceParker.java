@@ -1,0 +1,89 @@
+package io.pilotlight.failover.workloads;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.failover.NamespacedName;
+import io.pilotlight.plan.ProtectedNamespaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parks a site's protected workloads where they are ({@link InPlaceParking}): the site a failover
+ * leaves, or a fenced site that came back.
+ */
+@ApplicationScoped
+public class InPlaceParker {
+
+    static final List<WorkloadKind> PARKED_KINDS = List.of(WorkloadKind.DEPLOYMENT, WorkloadKind.STATEFUL_SET,
+            WorkloadKind.REPLICA_SET, WorkloadKind.DAEMON_SET, WorkloadKind.CRON_JOB);
+
+    private final ProtectedNamespaces namespaces;
+
+    public InPlaceParker(ProtectedNamespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    /**
+     * What is parked on the site now.
+     *
+     * @param parkedNow workloads this call parked
+     * @param alreadyParked workloads that were parked before
+     * @param stillRunning workloads parked whose Pods are not all gone yet
+     * @param runningJobs Jobs with active Pods, to be resubmitted on the other site
+     */
+    public record Result(int parkedNow, int alreadyParked, int stillRunning, List<NamespacedName> runningJobs) {
+    }
+
+    /** Parks every protected workload of the site that is not parked yet; a workload changed meanwhile is parked on the next call. */
+    public Result park(DisasterRecoveryPlan plan, KubernetesClient site) {
+        String planKey = plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName();
+        List<String> protectedNamespaces = namespaces.resolve(site, plan.getSpec().getProtect());
+        var selector = plan.getSpec().getProtect().getLabelSelector();
+        int now = 0;
+        int before = 0;
+        int running = 0;
+        for (Workload w : SiteWorkloads.list(site, protectedNamespaces, PARKED_KINDS, selector)) {
+            Optional<JsonPatch> patch = InPlaceParking.patch(w.kind(), w.object(), planKey);
+            if (patch.isEmpty()) {
+                before++;
+                running += w.kind().runsPods() && stillRuns(w) ? 1 : 0;
+                continue;
+            }
+            try {
+                SiteWorkloads.apply(site, w, patch.get());
+                now++;
+                running += w.kind().runsPods() ? 1 : 0;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 && e.getCode() != 422) {
+                    throw e;
+                }
+                running++;
+            }
+        }
+        List<NamespacedName> jobs = new ArrayList<>();
+        for (Workload job : SiteWorkloads.list(site, protectedNamespaces, List.of(WorkloadKind.JOB), selector)) {
+            if (active(job) > 0) {
+                NamespacedName n = new NamespacedName();
+                n.setNamespace(job.namespace());
+                n.setName(job.name());
+                jobs.add(n);
+            }
+        }
+        return new Result(now, before, running, jobs);
+    }
+
+    private static boolean stillRuns(Workload w) {
+        Map<String, Object> status = InPlaceParking.map(w.object().getAdditionalProperties().get("status"));
+        Object pods = w.kind() == WorkloadKind.DAEMON_SET ? status.get("currentNumberScheduled") : status.get("replicas");
+        return pods instanceof Number n && n.intValue() > 0;
+    }
+
+    private static long active(Workload job) {
+        Object active = InPlaceParking.map(job.object().getAdditionalProperties().get("status")).get("active");
+        return active instanceof Number n ? n.longValue() : 0;
+    }
+}

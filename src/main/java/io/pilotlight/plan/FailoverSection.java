@@ -1,0 +1,137 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.FailoverSpec;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.api.v1alpha1.failover.PlanRef;
+import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.failover.ActiveFailovers;
+import io.pilotlight.failover.workloads.InPlaceParker;
+import io.pilotlight.status.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The failover part of a plan's pass: sets the active site when nothing did yet, releases the plan
+ * from a Failover that was deleted mid-way, parks a fenced site whenever it answers (no split brain),
+ * and, with {@code healthCheck.autoFailover}, creates one Unplanned Failover when the primary has
+ * failed {@code failureThreshold} probes in a row and the standby answers.
+ */
+@ApplicationScoped
+public class FailoverSection {
+
+    private static final Logger LOG = Logger.getLogger(FailoverSection.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final PlanSiteState siteState;
+    private final ActiveFailovers active;
+    private final InPlaceParker parker;
+    private final EventRecorder events;
+    private final KubernetesClient local;
+    /** Consecutive failed probes of each plan's primary, by plan uid. */
+    private final Map<String, Integer> primaryFailures = new ConcurrentHashMap<>();
+
+    public FailoverSection(PlanSiteState siteState, ActiveFailovers active, InPlaceParker parker, EventRecorder events,
+            KubernetesClient local) {
+        this.siteState = siteState;
+        this.active = active;
+        this.parker = parker;
+        this.events = events;
+        this.local = local;
+    }
+
+    void observe(DisasterRecoveryPlan plan, KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby,
+            SiteHealth standbyHealth) {
+        DisasterRecoveryPlanStatus status = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
+        String namespace = plan.getMetadata().getNamespace();
+        if (status.getActiveSite() == null) {
+            siteState.initialise(plan);
+        }
+        if (status.getActiveFailover() != null) {
+            siteState.releaseIfStale(plan, name -> active.isActive(namespace, name));
+        }
+        parkFencedSite(plan, status, primary, primaryHealth, standby, standbyHealth);
+        autoFailover(plan, status, primaryHealth, standbyHealth);
+    }
+
+    void forget(DisasterRecoveryPlan plan) {
+        primaryFailures.remove(plan.getMetadata().getUid());
+    }
+
+    private void parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, KubernetesClient primary,
+            SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth) {
+        String fenced = status.getFencedSite();
+        if (fenced == null || fenced.equals(status.getActiveSite())) {
+            return;
+        }
+        boolean isPrimary = fenced.equals(plan.getSpec().getPrimary().getName());
+        KubernetesClient site = isPrimary ? primary : standby;
+        if (!(isPrimary ? primaryHealth : standbyHealth).reachable()) {
+            return;
+        }
+        try {
+            InPlaceParker.Result result = parker.park(plan, site);
+            if (result.parkedNow() > 0) {
+                events.warning(plan, Reasons.FENCED_SITE_PARKED, "the fenced site " + fenced + " answers again: " + result.parkedNow()
+                        + " of its workload(s) parked so it does not serve beside " + status.getActiveSite());
+            }
+        } catch (KubernetesClientException e) {
+            LOG.debugf("parking the fenced site %s of plan %s failed: HTTP %d", fenced, plan.getMetadata().getName(), e.getCode());
+        }
+    }
+
+    private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, SiteHealth primaryHealth,
+            SiteHealth standbyHealth) {
+        String uid = plan.getMetadata().getUid();
+        if (primaryHealth.reachable()) {
+            primaryFailures.remove(uid);
+            return;
+        }
+        int failures = primaryFailures.merge(uid, 1, Integer::sum);
+        var health = plan.getSpec().getHealthCheck();
+        String primaryName = plan.getSpec().getPrimary().getName();
+        boolean primaryServes = status.getActiveSite() == null || primaryName.equals(status.getActiveSite());
+        if (!Boolean.TRUE.equals(health.getAutoFailover()) || failures < health.getFailureThreshold() || !primaryServes
+                || !standbyHealth.reachable() || status.getActiveFailover() != null
+                || !active.ofPlan(plan.getMetadata().getNamespace(), plan.getMetadata().getName()).isEmpty()) {
+            return;
+        }
+        Failover failover = new Failover();
+        String name = truncate(plan.getMetadata().getName(), 40) + "-auto-" + STAMP.format(Instant.now());
+        // The plan's own labels too: whatever selects the plan (an operator's label selector) selects its Failover.
+        Map<String, String> labels = new HashMap<>(plan.getMetadata().getLabels() == null ? Map.of() : plan.getMetadata().getLabels());
+        labels.putAll(PlanLabels.of(plan));
+        labels.put(AUTO_LABEL, "true");
+        failover.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(plan.getMetadata().getNamespace())
+                .withLabels(labels).build());
+        FailoverSpec spec = new FailoverSpec();
+        PlanRef ref = new PlanRef();
+        ref.setName(plan.getMetadata().getName());
+        spec.setPlanRef(ref);
+        spec.setType(FailoverType.UNPLANNED);
+        failover.setSpec(spec);
+        local.resource(failover).create();
+        primaryFailures.remove(uid);
+        events.warning(plan, Reasons.AUTO_FAILOVER, "the primary site " + primaryName + " failed " + failures
+                + " probes in a row and the standby answers: created Unplanned Failover " + name + " (healthCheck.autoFailover)");
+    }
+
+    /** On a Failover the operator created by itself. */
+    public static final String AUTO_LABEL = "pilotlight.io/auto-failover";
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,185 @@
+package io.pilotlight.integration;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.testsupport.LocalClusters.Site;
+import io.pilotlight.testsupport.OperatorTestResource;
+import io.pilotlight.testsupport.TestClusters;
+import io.pilotlight.testsupport.Workloads;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code make bench-failover}: how long a failover of 100 parked Deployments takes, against the
+ * floor: the time the same standby needs to make the same Pods Ready when a plain client scales
+ * 100 such Deployments up at once. Not a test: it asserts nothing and runs only when asked by name.
+ *
+ * <ol>
+ * <li>100 Deployments of 1 replica in one namespace of the primary; a plan keeps them parked (0
+ * replicas) on the standby.</li>
+ * <li>Floor: 100 identical Deployments at 0 replicas in another namespace of the standby, scaled to
+ * 1 by 8 parallel patches; time from the first patch until all 100 report an available replica.</li>
+ * <li>Failover: an Unplanned Failover (it probes and parks the primary, stops the sync, resumes the
+ * copies, switches no traffic, activates the standby); time from its creation until all 100 copies
+ * are available, and until the Failover is Completed.</li>
+ * </ol>
+ * Bounded: fixed counts, 5-minute waits; everything it made is deleted at the end.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = OperatorTestResource.class, restrictToAnnotatedClass = false)
+@Tag("bench")
+class FailoverBenchmark {
+
+    private static final int DEPLOYMENTS = 100;
+    private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    @Test
+    void failoverOfParkedDeploymentsAgainstTheFloor() throws Exception {
+        TestClusters clusters = TestClusters.open("fobench");
+        String ns = clusters.namespace();
+        String app = ns + "-app";
+        String floorNs = ns + "-floor";
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        StringBuilder out = new StringBuilder();
+        try {
+            primary.resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
+            standby.resource(new NamespaceBuilder().withNewMetadata().withName(floorNs).endMetadata().build()).create();
+            List<Future<?>> made = new ArrayList<>();
+            for (int i = 0; i < DEPLOYMENTS; i++) {
+                String name = "app-" + i;
+                made.add(pool.submit(() -> primary.resource(Workloads.deployment(app, name, 1, Map.of("app", name))).create()));
+                made.add(pool.submit(() -> standby.resource(Workloads.deployment(floorNs, name, 0, Map.of("app", name))).create()));
+            }
+            waitAll(made);
+            standby.resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
+                    clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
+            standby.resource(PlanFixtures.plan(ns, "bench", app, "velero", Map.of("backup", "{enabled: false}"))).create();
+            await("the standby holds 100 parked copies", () -> inSync(standby, ns) && parked(standby, app) == DEPLOYMENTS);
+            await("the primary runs its 100 Deployments", () -> available(primary, app) == DEPLOYMENTS);
+
+            // ---- floor: a plain client scales 100 parked Deployments at once
+            long floorStart = System.nanoTime();
+            List<Future<?>> scaled = new ArrayList<>();
+            for (int i = 0; i < DEPLOYMENTS; i++) {
+                String name = "app-" + i;
+                scaled.add(pool.submit(() -> standby.apps().deployments().inNamespace(floorNs).withName(name).scale(1)));
+            }
+            waitAll(scaled);
+            await("the floor's 100 Deployments are available", () -> available(standby, floorNs) == DEPLOYMENTS);
+            double floor = seconds(System.nanoTime() - floorStart);
+            standby.namespaces().withName(floorNs).delete();
+
+            // ---- failover
+            long created = System.nanoTime();
+            standby.resource(YAML.unmarshal("""
+                    apiVersion: pilotlight.io/v1alpha1
+                    kind: Failover
+                    metadata: {name: bench, namespace: %s, labels: {%s: "%s"}}
+                    spec: {planRef: {name: bench}, type: Unplanned}
+                    """.formatted(ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId()), Failover.class)).create();
+            await("the 100 copies are available", () -> available(standby, app) == DEPLOYMENTS);
+            double ready = seconds(System.nanoTime() - created);
+            await("the Failover completes", () -> phase(standby, ns) == FailoverPhase.COMPLETED);
+            double completed = seconds(System.nanoTime() - created);
+            Failover done = standby.resources(Failover.class).inNamespace(ns).withName("bench").get();
+
+            out.append(String.format("workloads: %d Deployments of 1 replica, parked at 0 on the standby%n", DEPLOYMENTS));
+            out.append(String.format("floor: %.2f s from a plain client scaling all %d at once (8 parallel patches) until all are available%n",
+                    floor, DEPLOYMENTS));
+            out.append(String.format("failover (Unplanned): all %d available %.2f s after the Failover's creation; Completed after %.2f s "
+                    + "(status.rtoSeconds %s)%n", DEPLOYMENTS, ready, completed, done.getStatus().getRtoSeconds()));
+            for (FailoverStep step : done.getStatus().getSteps()) {
+                out.append(String.format("  %-14s %-9s %3d s  %s%n", step.getName(), step.getState(),
+                        Duration.between(Instant.parse(step.getStartedAt()), Instant.parse(step.getFinishedAt())).toSeconds(),
+                        step.getMessage()));
+            }
+            out.append(String.format("ratio: %.2f x the floor (until available), %.2f x (until Completed); target <= 1.5 x: %s%n",
+                    ready / floor, completed / floor, completed <= 1.5 * floor ? "met" : "MISSED"));
+            String report = "\n===== bench-failover (local clusters, " + Runtime.getRuntime().availableProcessors() + " CPUs) =====\n"
+                    + out + "=====\n";
+            System.out.println(report);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/bench-failover.txt"), report);
+        } finally {
+            pool.shutdownNow();
+            standby.resources(Failover.class).inNamespace(ns).delete();
+            standby.resources(DisasterRecoveryPlan.class).inNamespace(ns).delete();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!standby.resources(DisasterRecoveryPlan.class).inNamespace(ns).list().getItems().isEmpty()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            primary.namespaces().withName(app).delete();
+            standby.namespaces().withName(app).delete();
+            standby.namespaces().withName(floorNs).delete();
+            clusters.close();
+        }
+    }
+
+    private static void waitAll(List<Future<?>> futures) throws Exception {
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bench-failover: gave up waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long available(KubernetesClient site, String namespace) {
+        return site.apps().deployments().inNamespace(namespace).list().getItems().stream()
+                .filter(d -> d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
+                        && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas() && d.getSpec().getReplicas() > 0)
+                .count();
+    }
+
+    private static long parked(KubernetesClient site, String namespace) {
+        return site.apps().deployments().inNamespace(namespace).list().getItems().stream()
+                .map(Deployment::getSpec).filter(s -> s.getReplicas() == 0).count();
+    }
+
+    private static boolean inSync(KubernetesClient standby, String ns) {
+        DisasterRecoveryPlan plan = standby.resources(DisasterRecoveryPlan.class).inNamespace(ns).withName("bench").get();
+        return plan != null && plan.getStatus() != null
+                && Conditions.isTrue(plan.getStatus().getConditions(), ConditionTypes.STANDBY_IN_SYNC);
+    }
+
+    private static FailoverPhase phase(KubernetesClient standby, String ns) {
+        Failover f = standby.resources(Failover.class).inNamespace(ns).withName("bench").get();
+        return f == null || f.getStatus() == null ? null : f.getStatus().getPhase();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

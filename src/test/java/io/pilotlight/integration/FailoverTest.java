@@ -1,0 +1,473 @@
+package io.pilotlight.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.ConditionStatus;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.FailoverStatus;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.testsupport.Bind9Server;
+import io.pilotlight.testsupport.LocalClusters.Site;
+import io.pilotlight.testsupport.OperatorTestResource;
+import io.pilotlight.testsupport.TestClusters;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+/**
+ * Failovers against the two local clusters: the operator runs in the standby, the plan keeps a
+ * parked copy of one namespace there, and a Failover brings it up.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = OperatorTestResource.class, restrictToAnnotatedClass = false)
+class FailoverTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+    private static final String PLAN = "shop";
+    private static final String TRAFFIC = "{externalDNS: {dnsEndpointName: shop, recordName: app.pilotlight.test, primaryTargets: [192.0.2.10], "
+            + "standbyTargets: [198.51.100.20]}}";
+
+    private TestClusters clusters;
+    private String ns;
+    private String app;
+
+    @BeforeEach
+    void setUp() {
+        clusters = TestClusters.open("fo");
+        ns = clusters.namespace();
+        app = ns + "-app";
+        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
+        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
+                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
+        clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(plans().list().getItems()));
+        clusters.onFailure(() -> "failovers:\n" + PlanFixtures.yaml(failovers().list().getItems()));
+        clusters.onFailure(() -> "Deployments on the standby:\n" + PlanFixtures.yaml(clusters.standby().apps().deployments()
+                .inNamespace(app).list().getItems().stream().map(d -> Map.of("name", d.getMetadata().getName(),
+                        "replicas", String.valueOf(d.getSpec().getReplicas()), "status", d.getStatus())).toList()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        failovers().delete();
+        plans().delete();
+        clusters.await("plans removed", WAIT, () -> assertThat(plans().list().getItems()).isEmpty());
+        for (Site site : Site.values()) {
+            clusters.client(site).namespaces().withName(app).delete();
+        }
+        clusters.standby().namespaces().withName(app + "-drill").delete();
+        clusters.close();
+    }
+
+    @Test
+    void plannedFailoverScalesUpInWavesSwitchesTrafficAndFailsBack() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        create(primary, """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: %1$s, labels: {tier: data}}
+                spec:
+                  replicas: 2
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec: {containers: [{name: db, image: registry.invalid/db:1}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: %1$s, labels: {tier: app}}
+                spec:
+                  replicas: 3
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: web, image: registry.invalid/web:1}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: %1$s, labels: {tier: app}}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec: {containers: [{name: api, image: registry.invalid/api:1}]}
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: report, namespace: %1$s}
+                spec:
+                  schedule: "*/5 * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec: {restartPolicy: Never, containers: [{name: report, image: registry.invalid/report:1}]}
+                """.formatted(app));
+        plans().resource(plan(Map.of(
+                "failover", "{readinessTimeout: 2m, waves: [{name: data, selector: {matchLabels: {tier: data}}},"
+                        + " {name: apps, selector: {matchLabels: {tier: app}}}]}",
+                "traffic", TRAFFIC))).create();
+        awaitInSync();
+
+        failovers().resource(failover("go", "{type: Planned}")).create();
+        clusters.await("the first Failover holds the plan", WAIT,
+                () -> assertThat(plan().getStatus().getActiveFailover()).isEqualTo("go"));
+        failovers().resource(failover("second", "{type: Planned}")).create();
+        clusters.await("the second Failover is refused", WAIT, () -> {
+            Failover second = failovers().withName("second").get();
+            assertThat(second.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
+            assertThat(second.getStatus().getMessage()).contains("Failover go", "did nothing");
+            assertThat(second.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.CONFLICT));
+        });
+
+        Failover go = awaitCompleted("go");
+        assertThat(go.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
+                "PauseSync", "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining", "SwitchTraffic", "Activate");
+        assertThat(Instant.parse(step(go, "ScaleUp/data").getFinishedAt()))
+                .isBeforeOrEqualTo(Instant.parse(step(go, "ScaleUp/apps").getStartedAt()));
+        assertThat(go.getStatus().getRtoSeconds()).isNotNull().isPositive();
+        assertThat(go.getStatus().getRpoSeconds()).as("a Planned failover syncs after quiescing").isZero();
+        assertThat(go.getStatus().getProgress()).isEqualTo("3/3 workloads ready");
+        assertThat(go.getStatus().getFromSite()).isEqualTo("dc1");
+        assertThat(go.getStatus().getToSite()).isEqualTo("dc2");
+
+        assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(3);
+        assertThat(deployment(standby, "api").getStatus().getAvailableReplicas()).isEqualTo(2);
+        StatefulSet db = standby.apps().statefulSets().inNamespace(app).withName("db").get();
+        assertThat(db.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(db.getMetadata().getAnnotations()).doesNotContainKey("pilotlight.io/parked");
+        assertThat(standby.batch().v1().cronjobs().inNamespace(app).withName("report").get().getSpec().getSuspend()).isFalse();
+
+        Deployment webOnPrimary = deployment(primary, "web");
+        assertThat(webOnPrimary.getSpec().getReplicas()).as("the primary is quiesced").isZero();
+        assertThat(webOnPrimary.getMetadata().getAnnotations()).containsEntry("pilotlight.io/primary-replicas", "3")
+                .containsEntry("pilotlight.io/parked-by", ns + "/" + PLAN);
+        assertThat(primary.batch().v1().cronjobs().inNamespace(app).withName("report").get().getSpec().getSuspend()).isTrue();
+        assertThat(dnsTargets()).containsExactly("198.51.100.20");
+
+        DisasterRecoveryPlan plan = plan();
+        assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc2");
+        assertThat(plan.getStatus().getActiveFailover()).isNull();
+        clusters.await("the plan says the standby serves", WAIT, () -> assertThat(
+                PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason()).isEqualTo(Reasons.FAILED_OVER));
+
+        failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
+        Failover back = awaitCompleted("back");
+        assertThat(back.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "PauseSync",
+                "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining", "SwitchTraffic", "Activate");
+        Deployment webBack = deployment(primary, "web");
+        assertThat(webBack.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(webBack.getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked", "pilotlight.io/parked-by",
+                "pilotlight.io/primary-replicas");
+        assertThat(primary.batch().v1().cronjobs().inNamespace(app).withName("report").get().getSpec().getSuspend()).isFalse();
+        assertThat(dnsTargets()).containsExactly("192.0.2.10");
+        assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc1");
+        clusters.await("the sync parks the standby again", WAIT, () -> {
+            Deployment web = deployment(standby, "web");
+            assertThat(web.getSpec().getReplicas()).isZero();
+            assertThat(web.getMetadata().getAnnotations()).containsEntry("pilotlight.io/primary-replicas", "3");
+            assertThat(PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getStatus())
+                    .isEqualTo(ConditionStatus.TRUE);
+        });
+    }
+
+    @Test
+    void unplannedFailoverGoesWithoutThePrimaryAndParksItWhenItReturns() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        create(primary, deploymentYaml("web", 2));
+        standby.resource(new SecretBuilder().withNewMetadata().withName("dns-key").withNamespace(ns).endMetadata()
+                .addToStringData("keyName", dns().keyName()).addToStringData("secret", dns().secret()).build()).create();
+        clusters.onFailure(() -> "named log:\n" + dns().logTail(30));
+        plans().resource(plan(Map.of("traffic", "{rfc2136: {server: " + dns().host() + ", port: " + dns().port()
+                + ", zone: failover.test, recordName: app.failover.test, recordType: A, ttl: 30,"
+                + " primaryAddresses: [192.0.2.10], standbyAddresses: [198.51.100.20], tsigSecretRef: {name: dns-key}}}"))).create();
+        awaitInSync();
+        assertThat(dns().query("app.failover.test", Type.A)).containsExactly("192.0.2.10");
+
+        clusters.clusters().stop(Site.PRIMARY);
+        try {
+            failovers().resource(failover("lost", "{type: Unplanned}")).create();
+            Failover lost = awaitCompleted("lost");
+            assertThat(step(lost, "Fence").getMessage()).contains("dc1 fenced without waiting");
+            assertThat(lost.getStatus().getRpoSeconds()).isNotNull();
+            assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
+            assertThat(dns().query("app.failover.test", Type.A)).as("BIND answers the standby").containsExactly("198.51.100.20");
+            DisasterRecoveryPlan plan = plan();
+            assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc2");
+            assertThat(plan.getStatus().getFencedSite()).isEqualTo("dc1");
+        } finally {
+            clusters.clusters().start(Site.PRIMARY);
+        }
+        clusters.await("the fenced primary is parked when it answers again", WAIT, () -> {
+            Deployment web = deployment(primary, "web");
+            assertThat(web.getSpec().getReplicas()).isZero();
+            assertThat(web.getMetadata().getAnnotations()).containsEntry("pilotlight.io/primary-replicas", "2")
+                    .containsEntry("pilotlight.io/parked-by", ns + "/" + PLAN);
+        });
+        assertThat(deployment(standby, "web").getSpec().getReplicas()).as("the standby keeps serving").isEqualTo(2);
+    }
+
+    @Test
+    void drillRunsACopyBesideTheParkedOneAndCleansUp() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        create(primary, deploymentYaml("web", 2));
+        plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 20s}}"))).create();
+        awaitInSync();
+
+        failovers().resource(failover("drill", "{type: Drill}")).create();
+        Failover drill = awaitCompleted("drill");
+        assertThat(drill.getStatus().getSteps()).extracting(FailoverStep::getName).startsWith("Validate", "DrillCopy", "ScaleUp/all");
+        assertThat(drill.getStatus().getRtoSeconds()).isNotNull();
+        String copy = app + "-drill";
+        assertThat(standby.apps().deployments().inNamespace(copy).withName("web").get().getStatus().getAvailableReplicas()).isEqualTo(2);
+        assertThat(deployment(standby, "web").getSpec().getReplicas()).as("the parked copy stays parked").isZero();
+        assertThat(deployment(primary, "web").getSpec().getReplicas()).as("the primary is not touched").isEqualTo(2);
+        assertThat(deployment(primary, "web").getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked",
+                "pilotlight.io/parked-by");
+        assertThat(dnsEndpoint()).as("traffic is not touched").isNull();
+        assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc1");
+
+        clusters.await("the drill's namespace is removed after its TTL", WAIT, () -> {
+            var namespace = standby.namespaces().withName(copy).get();
+            assertThat(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null).isTrue();
+            assertThat(failovers().withName("drill").get().getStatus().getSteps()).extracting(FailoverStep::getName).contains("Cleanup");
+        });
+    }
+
+    @Test
+    void theOperatorCreatesOneUnplannedFailoverWhenThePrimaryIsLost() {
+        KubernetesClient standby = clusters.standby();
+        create(clusters.primary(), deploymentYaml("web", 1));
+        plans().resource(plan(Map.of("healthCheck", "{interval: 2s, timeout: 1s, failureThreshold: 2, autoFailover: true}"))).create();
+        awaitInSync();
+
+        clusters.clusters().stop(Site.PRIMARY);
+        try {
+            clusters.await("an automatic Failover completes", WAIT, () -> {
+                List<Failover> auto = failovers().withLabel("pilotlight.io/auto-failover", "true").list().getItems();
+                assertThat(auto).singleElement().satisfies(f -> {
+                    assertThat(f.getSpec().getType()).isEqualTo(FailoverType.UNPLANNED);
+                    assertThat(f.getStatus().getPhase()).isEqualTo(FailoverPhase.COMPLETED);
+                });
+            });
+            assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(1);
+            assertThat(events(PLAN)).anySatisfy(e -> {
+                assertThat(e.getReason()).isEqualTo(Reasons.AUTO_FAILOVER);
+                assertThat(e.getMessage()).contains("failed 2 probes in a row", "created Unplanned Failover " + PLAN + "-auto-");
+            });
+            assertThat(failovers().list().getItems()).as("never a second one").hasSize(1);
+        } finally {
+            clusters.clusters().start(Site.PRIMARY);
+        }
+    }
+
+    @Test
+    void aFailoverTheOperatorCannotRunIsRefusedAndChangesNothing() {
+        Failover noPlan = failover("orphan", "{type: Planned}");
+        noPlan.getSpec().getPlanRef().setName("nope");
+        failovers().resource(noPlan).create();
+        plans().resource(plan(Map.of("sync", "{mode: Off}"))).create();
+        clusters.await("the plan has an active site", WAIT, () -> assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc1"));
+        failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
+
+        clusters.await("both are refused", WAIT, () -> {
+            Failover orphan = failovers().withName("orphan").get();
+            assertThat(orphan.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
+            assertThat(orphan.getStatus().getMessage()).contains("DisasterRecoveryPlan nope does not exist");
+            Failover back = failovers().withName("back").get();
+            assertThat(back.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
+            assertThat(back.getStatus().getMessage()).contains("the primary site dc1 serves already");
+            assertThat(back.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.WRONG_DIRECTION));
+        });
+        DisasterRecoveryPlan plan = plan();
+        assertThat(plan.getStatus().getActiveFailover()).isNull();
+        assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc1");
+        assertThat(events("back")).anySatisfy(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    }
+
+    @Test
+    void aFailoverResumesAtTheStepItWasInAndNeverRedoesAFinishedOne() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        create(primary, deploymentYaml("web", 2));
+        plans().resource(plan(Map.of())).create();
+        awaitInSync();
+
+        // What an operator stopped after PauseSync leaves: a Failover holding the plan, its status saying
+        // which steps are done. Made with another run's label, so that this operator does not see it yet.
+        Failover left = failover("resumed", "{type: Planned}");
+        left.getMetadata().getLabels().put(OperatorTestResource.RUN_LABEL, "stopped-operator");
+        failovers().resource(left).create();
+        String earlier = Instant.now().minusSeconds(30).toString();
+        Failover withStatus = failovers().withName("resumed").get();
+        withStatus.setStatus(JSON.unmarshal("""
+                phase: ScalingUp
+                fromSite: dc1
+                toSite: dc2
+                startedAt: "%1$s"
+                steps:
+                - {name: Validate, phase: Validating, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
+                - {name: Quiesce, phase: Fencing, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
+                - {name: FinalSync, phase: FinalSync, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
+                - {name: PauseSync, phase: ScalingUp, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
+                """.formatted(earlier), FailoverStatus.class));
+        failovers().resource(withStatus).updateStatus();
+        DisasterRecoveryPlan held = plan();
+        held.getStatus().setActiveFailover("resumed");
+        plans().resource(held).updateStatus();
+
+        failovers().withName("resumed").edit(f -> {
+            f.getMetadata().getLabels().put(OperatorTestResource.RUN_LABEL, OperatorTestResource.runId());
+            return f;
+        });
+        Failover resumed = awaitCompleted("resumed");
+        assertThat(resumed.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
+                "PauseSync", "ScaleUp/all", "SwitchTraffic", "Activate");
+        assertThat(resumed.getStatus().getSteps().subList(0, 4)).allSatisfy(st -> assertThat(st.getMessage()).isEqualTo("before the restart"));
+        assertThat(deployment(primary, "web").getSpec().getReplicas()).as("Quiesce was not run again").isEqualTo(2);
+        assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
+        assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Bind9Server dns;
+
+    /** The BIND9 server of the RFC 2136 failover, started by the first test that needs it. */
+    private static synchronized Bind9Server dns() {
+        if (dns == null) {
+            dns = Bind9Server.start(Bind9Server.zone("failover.test").record("app 60 IN A 192.0.2.10"));
+        }
+        return dns;
+    }
+
+    @AfterAll
+    static void stopDns() {
+        if (dns != null) {
+            dns.close();
+        }
+    }
+
+    private List<Event> events(String about) {
+        return clusters.standby().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> about.equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    private void awaitInSync() {
+        clusters.await("the standby is in sync", WAIT, () -> assertThat(
+                PlanFixtures.condition(clusters.standby(), ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getStatus())
+                .isEqualTo(ConditionStatus.TRUE));
+    }
+
+    private Failover awaitCompleted(String name) {
+        clusters.await("Failover " + name + " completes", WAIT, () -> {
+            Failover f = failovers().withName(name).get();
+            assertThat(f.getStatus()).isNotNull();
+            assertThat(f.getStatus().getPhase()).as(() -> "message: " + f.getStatus().getMessage()).isEqualTo(FailoverPhase.COMPLETED);
+        });
+        return failovers().withName(name).get();
+    }
+
+    private static FailoverStep step(Failover f, String name) {
+        return f.getStatus().getSteps().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
+    }
+
+    private Deployment deployment(KubernetesClient client, String name) {
+        return client.apps().deployments().inNamespace(app).withName(name).get();
+    }
+
+    private GenericKubernetesResource dnsEndpoint() {
+        return clusters.standby().genericKubernetesResources("externaldns.k8s.io/v1alpha1", "DNSEndpoint").inNamespace(ns)
+                .withName(PLAN).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> dnsTargets() {
+        GenericKubernetesResource d = dnsEndpoint();
+        assertThat(d).as("DNSEndpoint " + ns + "/" + PLAN).isNotNull();
+        Map<String, Object> spec = (Map<String, Object>) d.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> endpoints = (List<Map<String, Object>>) spec.get("endpoints");
+        return (List<String>) endpoints.get(0).get("targets");
+    }
+
+    private String deploymentYaml(String name, int replicas) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: %2$s, namespace: %1$s}
+                spec:
+                  replicas: %3$d
+                  selector: {matchLabels: {app: %2$s}}
+                  template:
+                    metadata: {labels: {app: %2$s}}
+                    spec: {containers: [{name: %2$s, image: registry.invalid/%2$s:1}]}
+                """.formatted(app, name, replicas);
+    }
+
+    private DisasterRecoveryPlan plan(Map<String, String> overrides) {
+        Map<String, String> spec = new HashMap<>(Map.of("protect", "{namespaces: [" + app + "]}", "backup", "{enabled: false}"));
+        spec.putAll(overrides);
+        return PlanFixtures.plan(ns, PLAN, app, "velero", spec);
+    }
+
+    private DisasterRecoveryPlan plan() {
+        return plans().withName(PLAN).get();
+    }
+
+    private Failover failover(String name, String spec) {
+        String yaml = """
+                apiVersion: pilotlight.io/v1alpha1
+                kind: Failover
+                metadata: {name: %s, namespace: %s, labels: {%s: "%s"}}
+                spec: %s
+                """.formatted(name, ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
+                spec.replaceFirst("\\{", "{planRef: {name: " + PLAN + "}, "));
+        return JSON.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
+    }
+
+    private static void create(KubernetesClient client, String yaml) {
+        for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+            client.resource(item).create();
+        }
+    }
+
+    private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
+        return clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
+    }
+
+    private NonNamespaceOperation<Failover, KubernetesResourceList<Failover>, Resource<Failover>> failovers() {
+        return clusters.standby().resources(Failover.class).inNamespace(ns);
+    }
+}

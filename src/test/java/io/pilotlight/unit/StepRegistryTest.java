@@ -1,0 +1,108 @@
+package io.pilotlight.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.FailoverStatus;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.Step;
+import io.pilotlight.failover.StepRegistry;
+import io.pilotlight.failover.steps.ActivateStep;
+import io.pilotlight.failover.steps.DrillCopyStep;
+import io.pilotlight.failover.steps.FenceStep;
+import io.pilotlight.failover.steps.FinalSyncStep;
+import io.pilotlight.failover.steps.PauseSyncStep;
+import io.pilotlight.failover.steps.QuiesceStep;
+import io.pilotlight.failover.steps.RestoreStep;
+import io.pilotlight.failover.steps.SwitchTrafficStep;
+import io.pilotlight.failover.steps.ValidateStep;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which steps a Failover takes, in which order, and which one runs next: no cluster needed. */
+class StepRegistryTest {
+
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    // Steps are only asked their names here: their collaborators are not needed.
+    private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null),
+            new FenceStep(null, null, null), new FinalSyncStep(null), new RestoreStep(null, null), new PauseSyncStep(null),
+            new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null);
+
+    @Test
+    void aPlannedFailoverQuiescesSyncsAndScalesUpWaveByWave() {
+        assertThat(names(run("{type: Planned}", "waves: [{name: data, selector: {matchLabels: {tier: data}}}, {name: apps, selector: {}}]")))
+                .containsExactly("Validate", "Quiesce", "FinalSync", "PauseSync", "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining",
+                        "SwitchTraffic", "Activate");
+    }
+
+    @Test
+    void aFailbackHasNoFinalSyncAndAnUnplannedOneFencesInstead() {
+        assertThat(names(run("{type: Planned, direction: ToPrimary}", ""))).containsExactly("Validate", "Quiesce", "PauseSync",
+                "ScaleUp/all", "SwitchTraffic", "Activate");
+        assertThat(names(run("{type: Unplanned, restore: {enabled: true}}", ""))).containsExactly("Validate", "Fence", "Restore",
+                "PauseSync", "ScaleUp/all", "SwitchTraffic", "Activate");
+        assertThat(names(run("{type: Unplanned}", "restoreVolumes: true"))).as("the plan's default").contains("Restore");
+        assertThat(names(run("{type: Unplanned, restore: {enabled: false}}", "restoreVolumes: true"))).doesNotContain("Restore");
+    }
+
+    @Test
+    void aDrillCopiesAndScalesUpWithoutTouchingTrafficOrTheSync() {
+        assertThat(names(run("{type: Drill}", ""))).containsExactly("Validate", "DrillCopy", "ScaleUp/all");
+    }
+
+    @Test
+    void theNextStepIsTheFirstThatHasNotFinished() {
+        FailoverRun run = run("{type: Unplanned}", "");
+        assertThat(registry.next(run)).map(Step::name).hasValue("Validate");
+        record(run, "Validate", StepState.SUCCEEDED);
+        record(run, "Fence", StepState.RUNNING);
+        assertThat(registry.next(run)).as("a restarted operator resumes the running step").map(Step::name).hasValue("Fence");
+        run.step("Fence").orElseThrow().setState(StepState.SUCCEEDED);
+        record(run, "PauseSync", StepState.SKIPPED);
+        assertThat(registry.next(run)).map(Step::name).hasValue("ScaleUp/all");
+        for (String name : List.of("ScaleUp/all", "SwitchTraffic", "Activate")) {
+            record(run, name, StepState.SUCCEEDED);
+        }
+        assertThat(registry.next(run)).isEmpty();
+    }
+
+    private List<String> names(FailoverRun run) {
+        return registry.sequence(run).stream().map(Step::name).toList();
+    }
+
+    private static void record(FailoverRun run, String name, StepState state) {
+        FailoverStep step = new FailoverStep();
+        step.setName(name);
+        step.setState(state);
+        run.status().getSteps().add(step);
+    }
+
+    private static FailoverRun run(String failoverSpec, String planFailover) {
+        Failover failover = YAML.unmarshal("""
+                apiVersion: pilotlight.io/v1alpha1
+                kind: Failover
+                metadata: {name: fo, namespace: ops}
+                spec: %s
+                """.formatted(failoverSpec.replaceFirst("\\{", "{planRef: {name: shop}, ")), Failover.class);
+        failover.setStatus(new FailoverStatus());
+        failover.getStatus().setSteps(new ArrayList<>());
+        DisasterRecoveryPlan plan = YAML.unmarshal("""
+                apiVersion: pilotlight.io/v1alpha1
+                kind: DisasterRecoveryPlan
+                metadata: {name: shop, namespace: ops}
+                spec:
+                  primary: {name: dc1}
+                  standby: {name: dc2}
+                  protect: {namespaces: [shop]}
+                  failover: {%s}
+                """.formatted(planFailover), DisasterRecoveryPlan.class);
+        return new FailoverRun(failover, plan, null, Instant.now());
+    }
+}
