@@ -67,17 +67,23 @@ public class PlanSiteState {
         return Optional.ofNullable(holder[0]);
     }
 
-    /** Applies a change while the Failover holds the plan, and releases it when {@code release} is set. */
-    public void change(DisasterRecoveryPlan plan, String failover, boolean release, Change change) {
+    /**
+     * Applies a change while the Failover holds the plan, and releases it when {@code release} is set.
+     *
+     * @return whether the Failover held the plan (nothing is changed otherwise)
+     */
+    public boolean change(DisasterRecoveryPlan plan, String failover, boolean release, Change change) {
+        boolean[] held = {false};
         update(plan, s -> {
-            boolean held = failover.equals(s.getActiveFailover());
-            boolean changed = held && change.apply(s);
-            if (held && release) {
+            held[0] = failover.equals(s.getActiveFailover());
+            boolean changed = held[0] && change.apply(s);
+            if (held[0] && release) {
                 s.setActiveFailover(null);
                 return true;
             }
             return changed;
         });
+        return held[0];
     }
 
     /** Clears {@code activeFailover} when it names a Failover that is gone or has ended. */

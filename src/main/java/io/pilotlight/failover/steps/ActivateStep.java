@@ -42,13 +42,17 @@ public class ActivateStep implements Step {
     public StepOutcome run(FailoverRun run) {
         String target = run.siteName(run.toRole());
         boolean failback = run.direction() == FailoverDirection.TO_PRIMARY;
-        siteState.change(run.plan(), run.failover().getMetadata().getName(), true, s -> {
+        boolean held = siteState.change(run.plan(), run.failover().getMetadata().getName(), true, s -> {
             s.setActiveSite(target);
             if (failback) {
                 s.setFencedSite(null);
             }
             return true;
         });
+        if (!held) {
+            return StepOutcome.failed(Reasons.CONFLICT, "the plan is no longer held by this Failover (status.activeFailover of plan "
+                    + run.plan().getMetadata().getName() + " names another one or none), so its active site was not changed");
+        }
         events.normal(run.plan(), Reasons.FAILED_OVER, "the " + run.toRole() + " site " + target + " serves now (Failover "
                 + run.failover().getMetadata().getName() + ")");
         String fence = run.type() == FailoverType.UNPLANNED ? "; " + run.siteName(run.fromRole())

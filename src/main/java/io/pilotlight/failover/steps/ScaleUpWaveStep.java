@@ -90,7 +90,7 @@ public class ScaleUpWaveStep implements Step {
             run.status().setPhase(FailoverPhase.WAITING_READY);
             return StepOutcome.waiting((mine.size() - waiting.size()) + "/" + mine.size() + " workload(s) of wave " + waveName
                     + " ready; waiting for " + waiting.stream().limit(5).map(Workload::describe).toList()
-                    + (waiting.size() > 5 ? " and " + (waiting.size() - 5) + " more" : ""), Duration.ofSeconds(2));
+                    + (waiting.size() > 5 ? " and " + (waiting.size() - 5) + " more" : ""), Duration.ofSeconds(1));
         }
         if (last) {
             int others = resume(run, to, all.stream().filter(w -> !w.kind().runsPods()).toList());
