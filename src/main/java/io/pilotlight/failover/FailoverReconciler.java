@@ -12,6 +12,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
+import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.plan.PlanSites;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
@@ -113,6 +114,8 @@ public class FailoverReconciler implements Reconciler<Failover> {
     private static StepOutcome runStep(Step step, FailoverRun run) {
         try {
             return step.run(run);
+        } catch (SiteConfigException e) {
+            return StepOutcome.failed(e.reason(), e.getMessage());
         } catch (KubernetesClientException e) {
             LOG.debugf(e, "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
             String why = e.getCode() > 0 ? "the API answered HTTP " + e.getCode()

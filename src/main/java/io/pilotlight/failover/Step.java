@@ -1,6 +1,7 @@
 package io.pilotlight.failover;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.clusters.SiteConfigException;
 import java.time.Duration;
 
 /**
@@ -21,5 +22,9 @@ public interface Step {
         return null;
     }
 
-    StepOutcome run(FailoverRun run);
+    /**
+     * @throws SiteConfigException when a site's client cannot be made (its kubeconfig Secret is gone
+     *         or invalid): the Failover fails with the exception's reason
+     */
+    StepOutcome run(FailoverRun run) throws SiteConfigException;
 }

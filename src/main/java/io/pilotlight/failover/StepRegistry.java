@@ -6,7 +6,6 @@ import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
-import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
@@ -22,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The steps of a failover, in order, from its type and direction and the plan's waves, and the one
@@ -73,7 +71,7 @@ public class StepRegistry {
             if (RestoreStep.wanted(run)) {
                 steps.add(restore);
             }
-            steps.addAll(waves(run, false, r -> unchecked(() -> DrillCopyStep.drillNamespaces(r, namespaces))));
+            steps.addAll(waves(run, false, r -> DrillCopyStep.drillNamespaces(r, namespaces)));
             return steps;
         }
         if (run.type() == FailoverType.PLANNED) {
@@ -88,7 +86,7 @@ public class StepRegistry {
             steps.add(restore);
         }
         steps.add(pauseSync);
-        steps.addAll(waves(run, true, r -> unchecked(() -> namespaces.resolve(r.to(), r.plan().getSpec().getProtect()))));
+        steps.addAll(waves(run, true, r -> namespaces.resolve(r.to(), r.plan().getSpec().getProtect())));
         steps.add(switchTraffic);
         steps.add(activate);
         return steps;
@@ -103,7 +101,7 @@ public class StepRegistry {
         return record != null && (record.getState() == StepState.SUCCEEDED || record.getState() == StepState.SKIPPED);
     }
 
-    private static List<Step> waves(FailoverRun run, boolean resumeScheduled, Function<FailoverRun, List<String>> ns) {
+    private static List<Step> waves(FailoverRun run, boolean resumeScheduled, ScaleUpWaveStep.Namespaces ns) {
         List<WaveSpec> waves = run.plan().getSpec().getFailover().getWaves();
         List<Step> steps = new ArrayList<>();
         List<LabelSelector> earlier = new ArrayList<>();
@@ -115,18 +113,5 @@ public class StepRegistry {
         }
         steps.add(new ScaleUpWaveStep(earlier.isEmpty() ? SINGLE_WAVE : REMAINING_WAVE, null, earlier, resumeScheduled, ns));
         return steps;
-    }
-
-    private interface SiteCall<T> {
-        T call() throws SiteConfigException;
-    }
-
-    /** A site that cannot be configured fails the wave step through the reconciler's error handling. */
-    private static <T> T unchecked(SiteCall<T> call) {
-        try {
-            return call.call();
-        } catch (SiteConfigException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }

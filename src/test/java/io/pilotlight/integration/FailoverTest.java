@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -91,7 +90,7 @@ class FailoverTest {
     void plannedFailoverScalesUpInWavesSwitchesTrafficAndFailsBack() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        create(primary, """
+        PlanFixtures.create(primary, """
                 apiVersion: apps/v1
                 kind: StatefulSet
                 metadata: {name: db, namespace: %1$s, labels: {tier: data}}
@@ -205,7 +204,7 @@ class FailoverTest {
     void unplannedFailoverGoesWithoutThePrimaryAndParksItWhenItReturns() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        create(primary, deploymentYaml("web", 2));
+        PlanFixtures.create(primary, deploymentYaml("web", 2));
         standby.resource(new SecretBuilder().withNewMetadata().withName("dns-key").withNamespace(ns).endMetadata()
                 .addToStringData("keyName", dns().keyName()).addToStringData("secret", dns().secret()).build()).create();
         clusters.onFailure(() -> "named log:\n" + dns().logTail(30));
@@ -242,7 +241,7 @@ class FailoverTest {
     void drillRunsACopyBesideTheParkedOneAndCleansUp() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        create(primary, deploymentYaml("web", 2));
+        PlanFixtures.create(primary, deploymentYaml("web", 2));
         plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 20s}}"))).create();
         awaitInSync();
 
@@ -269,7 +268,7 @@ class FailoverTest {
     @Test
     void theOperatorCreatesOneUnplannedFailoverWhenThePrimaryIsLost() {
         KubernetesClient standby = clusters.standby();
-        create(clusters.primary(), deploymentYaml("web", 1));
+        PlanFixtures.create(clusters.primary(), deploymentYaml("web", 1));
         plans().resource(plan(Map.of("healthCheck", "{interval: 2s, timeout: 1s, failureThreshold: 2, autoFailover: true}"))).create();
         awaitInSync();
 
@@ -321,7 +320,7 @@ class FailoverTest {
     void aFailoverResumesAtTheStepItWasInAndNeverRedoesAFinishedOne() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        create(primary, deploymentYaml("web", 2));
+        PlanFixtures.create(primary, deploymentYaml("web", 2));
         plans().resource(plan(Map.of())).create();
         awaitInSync();
 
@@ -455,12 +454,6 @@ class FailoverTest {
                 """.formatted(name, ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
                 spec.replaceFirst("\\{", "{planRef: {name: " + PLAN + "}, "));
         return JSON.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
-    }
-
-    private static void create(KubernetesClient client, String yaml) {
-        for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
-            client.resource(item).create();
-        }
     }
 
     private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {

@@ -1,5 +1,6 @@
 package io.pilotlight.integration;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,6 +50,13 @@ final class PlanFixtures {
 
     static DisasterRecoveryPlan plan(String namespace, String name, String protectedNs, String veleroNs) {
         return plan(namespace, name, protectedNs, veleroNs, Map.of());
+    }
+
+    /** Creates every object of a multi-document YAML text on a site. */
+    static void create(KubernetesClient client, String yaml) {
+        for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+            client.resource(item).create();
+        }
     }
 
     static Secret kubeconfigSecret(String namespace, String name, String key, String kubeconfig) {

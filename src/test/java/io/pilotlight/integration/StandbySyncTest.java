@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -30,9 +29,7 @@ import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +88,7 @@ class StandbySyncTest {
     void everyKindIsCopiedParkedAndAnnotated() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        create(primary, """
+        PlanFixtures.create(primary, """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: web, namespace: %1$s, labels: {app: web}}
@@ -389,12 +386,6 @@ class StandbySyncTest {
     private List<Pod> runningPods(KubernetesClient client, String appLabel) {
         return client.pods().inNamespace(app).withLabel("app", appLabel).list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
-    }
-
-    private static void create(KubernetesClient client, String yaml) {
-        for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
-            client.resource(item).create();
-        }
     }
 
     private List<Event> events() {

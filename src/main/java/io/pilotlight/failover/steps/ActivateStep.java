@@ -5,7 +5,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.status.EventRecorder;
@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the primary; an Unplanned failover keeps the primary fenced until then.
  */
 @ApplicationScoped
-public class ActivateStep implements Step {
+public class ActivateStep extends PhasedStep {
 
     public static final String NAME = "Activate";
 
@@ -24,18 +24,9 @@ public class ActivateStep implements Step {
     private final EventRecorder events;
 
     public ActivateStep(PlanSiteState siteState, EventRecorder events) {
+        super(NAME, FailoverPhase.SWITCHING_TRAFFIC);
         this.siteState = siteState;
         this.events = events;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.SWITCHING_TRAFFIC;
     }
 
     @Override

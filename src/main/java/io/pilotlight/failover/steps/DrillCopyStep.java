@@ -8,7 +8,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.plan.ResourceKind;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.PlanLabels;
 import io.pilotlight.plan.ProtectedNamespaces;
@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * autoscalers are not copied: an Ingress would claim the application's host names.
  */
 @ApplicationScoped
-public class DrillCopyStep implements Step {
+public class DrillCopyStep extends PhasedStep {
 
     public static final String NAME = "DrillCopy";
     /** On the drill's namespaces and objects: the Failover that made them. */
@@ -56,17 +56,8 @@ public class DrillCopyStep implements Step {
     private final ProtectedNamespaces namespaces;
 
     public DrillCopyStep(ProtectedNamespaces namespaces) {
+        super(NAME, FailoverPhase.SCALING_UP);
         this.namespaces = namespaces;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.SCALING_UP;
     }
 
     /** Suffix of the drill's namespaces: the Failover's, else the plan's. */
@@ -81,13 +72,8 @@ public class DrillCopyStep implements Step {
     }
 
     @Override
-    public StepOutcome run(FailoverRun run) {
-        KubernetesClient standby;
-        try {
-            standby = run.to();
-        } catch (SiteConfigException e) {
-            return StepOutcome.failed(e.reason(), e.getMessage());
-        }
+    public StepOutcome run(FailoverRun run) throws SiteConfigException {
+        KubernetesClient standby = run.to();
         Set<String> protectedKinds = new TreeSet<>();
         for (ResourceKind k : run.plan().getSpec().getProtect().getResources()) {
             protectedKinds.add((k.getGroup() == null || k.getGroup().isEmpty() || "core".equals(k.getGroup()) ? "" : k.getGroup() + "/")

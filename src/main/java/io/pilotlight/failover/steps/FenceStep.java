@@ -7,7 +7,7 @@ import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.plan.PlanSiteState;
@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * once, within the plan's probe timeout, and parks it right away if it answers. Never waits for it.
  */
 @ApplicationScoped
-public class FenceStep implements Step {
+public class FenceStep extends PhasedStep {
 
     public static final String NAME = "Fence";
 
@@ -29,19 +29,10 @@ public class FenceStep implements Step {
     private final PlanSiteState siteState;
 
     public FenceStep(SiteProbe probe, InPlaceParker parker, PlanSiteState siteState) {
+        super(NAME, FailoverPhase.FENCING);
         this.probe = probe;
         this.parker = parker;
         this.siteState = siteState;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.FENCING;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.pilotlight.failover.steps;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.sync.SyncEngine;
@@ -18,24 +18,15 @@ import java.time.Instant;
  * when it stopped serving (RPO 0 for configuration).
  */
 @ApplicationScoped
-public class FinalSyncStep implements Step {
+public class FinalSyncStep extends PhasedStep {
 
     public static final String NAME = "FinalSync";
 
     private final SyncEngine engine;
 
     public FinalSyncStep(SyncEngine engine) {
+        super(NAME, FailoverPhase.FINAL_SYNC);
         this.engine = engine;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.FINAL_SYNC;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.pilotlight.failover.steps;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.sync.SyncEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
  * primary serves again.
  */
 @ApplicationScoped
-public class PauseSyncStep implements Step {
+public class PauseSyncStep extends PhasedStep {
 
     public static final String NAME = "PauseSync";
 
     private final SyncEngine engine;
 
     public PauseSyncStep(SyncEngine engine) {
+        super(NAME, FailoverPhase.SCALING_UP);
         this.engine = engine;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.SCALING_UP;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.util.GoDurations;
@@ -18,24 +18,15 @@ import java.time.Duration;
  * are listed to be resubmitted. Needs that site: if it does not answer, use an Unplanned failover.
  */
 @ApplicationScoped
-public class QuiesceStep implements Step {
+public class QuiesceStep extends PhasedStep {
 
     public static final String NAME = "Quiesce";
 
     private final InPlaceParker parker;
 
     public QuiesceStep(InPlaceParker parker) {
+        super(NAME, FailoverPhase.FENCING);
         this.parker = parker;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.FENCING;
     }
 
     @Override
@@ -44,13 +35,11 @@ public class QuiesceStep implements Step {
     }
 
     @Override
-    public StepOutcome run(FailoverRun run) {
+    public StepOutcome run(FailoverRun run) throws SiteConfigException {
         String site = run.siteName(run.fromRole());
         InPlaceParker.Result result;
         try {
             result = parker.park(run.plan(), run.from());
-        } catch (SiteConfigException e) {
-            return StepOutcome.failed(e.reason(), e.getMessage());
         } catch (KubernetesClientException e) {
             return StepOutcome.failed(Reasons.SOURCE_UNREACHABLE, "a Planned failover needs the " + run.fromRole() + " site " + site
                     + ", which does not answer (HTTP " + e.getCode() + "); create an Unplanned Failover to go without it");

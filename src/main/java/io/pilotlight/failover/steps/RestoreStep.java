@@ -8,7 +8,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverRestoreSpec;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.BackupTracker;
 import io.pilotlight.plan.PlanLabels;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * Restore's name is kept in {@code status.inFlight}, so a restarted operator follows the same one.
  */
 @ApplicationScoped
-public class RestoreStep implements Step {
+public class RestoreStep extends PhasedStep {
 
     public static final String NAME = "Restore";
 
@@ -39,18 +39,9 @@ public class RestoreStep implements Step {
     private final ProtectedNamespaces namespaces;
 
     public RestoreStep(BackupTracker backups, ProtectedNamespaces namespaces) {
+        super(NAME, FailoverPhase.RESTORING);
         this.backups = backups;
         this.namespaces = namespaces;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.RESTORING;
     }
 
     /** Whether the failover restores from a backup: its own restore section, or else the plan's restoreVolumes. */
@@ -63,13 +54,8 @@ public class RestoreStep implements Step {
     }
 
     @Override
-    public StepOutcome run(FailoverRun run) {
-        KubernetesClient to;
-        try {
-            to = run.to();
-        } catch (SiteConfigException e) {
-            return StepOutcome.failed(e.reason(), e.getMessage());
-        }
+    public StepOutcome run(FailoverRun run) throws SiteConfigException {
+        KubernetesClient to = run.to();
         String veleroNamespace = run.plan().getSpec().getBackup().getVeleroNamespace();
         if (!to.supports(Restore.class)) {
             return StepOutcome.failed(Reasons.VELERO_NOT_INSTALLED, "the target site " + run.siteName(run.toRole())

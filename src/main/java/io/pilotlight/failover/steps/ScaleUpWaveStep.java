@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.JsonPatch;
 import io.pilotlight.failover.workloads.SiteWorkloads;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Resumes one wave on the target site and waits until its Deployments, StatefulSets, ReplicaSets
@@ -31,13 +30,19 @@ import java.util.function.Function;
  * autoscaler behaviour), so a keepWarm workload or one a Velero restore already resumed is only
  * waited for.
  */
-public class ScaleUpWaveStep implements Step {
+public class ScaleUpWaveStep extends PhasedStep {
 
     private final String waveName;
     private final LabelSelector selector;
     private final List<LabelSelector> earlier;
     private final boolean last;
-    private final Function<FailoverRun, List<String>> namespaces;
+    private final Namespaces namespaces;
+
+    /** The namespaces a wave works in on the target site. */
+    @FunctionalInterface
+    public interface Namespaces {
+        List<String> of(FailoverRun run) throws SiteConfigException;
+    }
 
     /**
      * @param selector the wave's selector; null for the last wave, which takes what no wave took
@@ -45,7 +50,8 @@ public class ScaleUpWaveStep implements Step {
      * @param namespaces the namespaces to resume on the target site
      */
     public ScaleUpWaveStep(String waveName, LabelSelector selector, List<LabelSelector> earlier, boolean last,
-            Function<FailoverRun, List<String>> namespaces) {
+            Namespaces namespaces) {
+        super("ScaleUp/" + waveName, FailoverPhase.SCALING_UP);
         this.waveName = waveName;
         this.selector = selector;
         this.earlier = List.copyOf(earlier);
@@ -54,29 +60,14 @@ public class ScaleUpWaveStep implements Step {
     }
 
     @Override
-    public String name() {
-        return "ScaleUp/" + waveName;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.SCALING_UP;
-    }
-
-    @Override
     public Duration deadline(FailoverRun run) {
         return GoDurations.parse(run.plan().getSpec().getFailover().getReadinessTimeout());
     }
 
     @Override
-    public StepOutcome run(FailoverRun run) {
-        KubernetesClient to;
-        try {
-            to = run.to();
-        } catch (SiteConfigException e) {
-            return StepOutcome.failed(e.reason(), e.getMessage());
-        }
-        List<String> ns = namespaces.apply(run);
+    public StepOutcome run(FailoverRun run) throws SiteConfigException {
+        KubernetesClient to = run.to();
+        List<String> ns = namespaces.of(run);
         LabelSelector protectSelector = run.plan().getSpec().getProtect().getLabelSelector();
         List<Workload> all = SiteWorkloads.list(to, ns, Arrays.asList(WorkloadKind.values()), protectSelector);
         List<Workload> pods = all.stream().filter(w -> w.kind().runsPods()).toList();

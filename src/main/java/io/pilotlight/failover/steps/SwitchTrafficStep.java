@@ -2,7 +2,7 @@ package io.pilotlight.failover.steps;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.traffic.SwitchResult;
 import io.pilotlight.traffic.TrafficSwitch;
@@ -18,24 +18,15 @@ import java.time.Duration;
  * should not fail a failover whose workloads already run.
  */
 @ApplicationScoped
-public class SwitchTrafficStep implements Step {
+public class SwitchTrafficStep extends PhasedStep {
 
     public static final String NAME = "SwitchTraffic";
 
     private final TrafficSwitches switches;
 
     public SwitchTrafficStep(TrafficSwitches switches) {
+        super(NAME, FailoverPhase.SWITCHING_TRAFFIC);
         this.switches = switches;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.SWITCHING_TRAFFIC;
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
 import io.pilotlight.failover.ActiveFailovers;
 import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.Step;
+import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.plan.PlanValidator;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * so a refused Failover leaves both sites as they were.
  */
 @ApplicationScoped
-public class ValidateStep implements Step {
+public class ValidateStep extends PhasedStep {
 
     public static final String NAME = "Validate";
 
@@ -37,20 +37,11 @@ public class ValidateStep implements Step {
     private final ActiveFailovers active;
 
     public ValidateStep(PlanValidator validator, SiteProbe probe, PlanSiteState siteState, ActiveFailovers active) {
+        super(NAME, FailoverPhase.VALIDATING);
         this.validator = validator;
         this.probe = probe;
         this.siteState = siteState;
         this.active = active;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public FailoverPhase phase() {
-        return FailoverPhase.VALIDATING;
     }
 
     @Override
@@ -59,7 +50,7 @@ public class ValidateStep implements Step {
     }
 
     @Override
-    public StepOutcome run(FailoverRun run) {
+    public StepOutcome run(FailoverRun run) throws SiteConfigException {
         List<String> problems = validator.problems(run.plan().getSpec());
         if (!problems.isEmpty()) {
             return StepOutcome.failed(Reasons.INVALID_SPEC, "plan " + run.plan().getMetadata().getName() + " is invalid: "
@@ -70,12 +61,7 @@ public class ValidateStep implements Step {
             return StepOutcome.failed(Reasons.WRONG_DIRECTION, wrong.get());
         }
         String target = run.siteName(run.toRole());
-        KubernetesClient to;
-        try {
-            to = run.to();
-        } catch (SiteConfigException e) {
-            return StepOutcome.failed(e.reason(), e.getMessage());
-        }
+        KubernetesClient to = run.to();
         SiteHealth health = probe.probe(to, GoDurations.parse(run.plan().getSpec().getHealthCheck().getTimeout())).join();
         if (!health.reachable()) {
             return StepOutcome.waiting("the target site " + target + " does not answer (" + health.problem() + "); trying again",

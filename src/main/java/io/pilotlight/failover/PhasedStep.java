@@ -1,0 +1,25 @@
+package io.pilotlight.failover;
+
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+
+/** A {@link Step} with a fixed name and phase. */
+public abstract class PhasedStep implements Step {
+
+    private final String name;
+    private final FailoverPhase phase;
+
+    protected PhasedStep(String name, FailoverPhase phase) {
+        this.name = name;
+        this.phase = phase;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public FailoverPhase phase() {
+        return phase;
+    }
+}
