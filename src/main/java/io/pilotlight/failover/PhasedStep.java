@@ -2,7 +2,10 @@ package io.pilotlight.failover;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 
-/** A {@link Step} with a fixed name and phase. */
+/**
+ * A {@link Step} with a fixed name and phase. Steps that are beans are {@code @Singleton}: a
+ * client proxy (normal scope) would need a no-argument constructor this base does not have.
+ */
 public abstract class PhasedStep implements Step {
 
     private final String name;

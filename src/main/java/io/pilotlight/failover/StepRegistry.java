@@ -9,6 +9,7 @@ import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
+import io.pilotlight.failover.steps.FinalBackupStep;
 import io.pilotlight.failover.steps.FinalSyncStep;
 import io.pilotlight.failover.steps.PauseSyncStep;
 import io.pilotlight.failover.steps.QuiesceStep;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * The steps of a failover, in order, from its type and direction and the plan's waves, and the one
  * to run now: the first that has not succeeded or been skipped. A finished step is never run again.
  * <pre>
- * Planned:    Validate, Quiesce, FinalSync (to the standby), [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
+ * Planned:    Validate, Quiesce, FinalSync and [FinalBackup] (to the standby), [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
  * Unplanned:  Validate, Fence, [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
  * Drill:      Validate, DrillCopy, [Restore], ScaleUp/&lt;wave&gt;... (in the drill's namespaces)
  * </pre>
@@ -41,6 +42,7 @@ public class StepRegistry {
     private final QuiesceStep quiesce;
     private final FenceStep fence;
     private final FinalSyncStep finalSync;
+    private final FinalBackupStep finalBackup;
     private final RestoreStep restore;
     private final PauseSyncStep pauseSync;
     private final SwitchTrafficStep switchTraffic;
@@ -48,13 +50,14 @@ public class StepRegistry {
     private final DrillCopyStep drillCopy;
     private final ProtectedNamespaces namespaces;
 
-    public StepRegistry(ValidateStep validate, QuiesceStep quiesce, FenceStep fence, FinalSyncStep finalSync, RestoreStep restore,
+    public StepRegistry(ValidateStep validate, QuiesceStep quiesce, FenceStep fence, FinalSyncStep finalSync, FinalBackupStep finalBackup, RestoreStep restore,
             PauseSyncStep pauseSync, SwitchTrafficStep switchTraffic, ActivateStep activate, DrillCopyStep drillCopy,
             ProtectedNamespaces namespaces) {
         this.validate = validate;
         this.quiesce = quiesce;
         this.fence = fence;
         this.finalSync = finalSync;
+        this.finalBackup = finalBackup;
         this.restore = restore;
         this.pauseSync = pauseSync;
         this.switchTraffic = switchTraffic;
@@ -78,6 +81,9 @@ public class StepRegistry {
             steps.add(quiesce);
             if (run.direction() == FailoverDirection.TO_STANDBY) {
                 steps.add(finalSync);
+                if (RestoreStep.wanted(run)) {
+                    steps.add(finalBackup);
+                }
             }
         } else {
             steps.add(fence);

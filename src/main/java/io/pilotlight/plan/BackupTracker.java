@@ -17,7 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class BackupTracker {
 
-    static final String SCHEDULE_LABEL = "velero.io/schedule-name";
+    public static final String SCHEDULE_LABEL = "velero.io/schedule-name";
 
     /** Empty when the site has no Velero to ask. */
     public Optional<BackupObservation> observe(KubernetesClient site, String siteName, String veleroNamespace,

@@ -14,6 +14,7 @@ import io.pilotlight.failover.StepRegistry;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
+import io.pilotlight.failover.steps.FinalBackupStep;
 import io.pilotlight.failover.steps.FinalSyncStep;
 import io.pilotlight.failover.steps.PauseSyncStep;
 import io.pilotlight.failover.steps.QuiesceStep;
@@ -32,7 +33,7 @@ class StepRegistryTest {
 
     // Steps are only asked their names here: their collaborators are not needed.
     private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null),
-            new FenceStep(null, null, null), new FinalSyncStep(null), new RestoreStep(null, null), new PauseSyncStep(null),
+            new FenceStep(null, null, null), new FinalSyncStep(null), new FinalBackupStep(), new RestoreStep(null, null), new PauseSyncStep(null),
             new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null);
 
     @Test
@@ -44,6 +45,8 @@ class StepRegistryTest {
 
     @Test
     void aFailbackHasNoFinalSyncAndAnUnplannedOneFencesInstead() {
+        assertThat(names(run("{type: Planned, restore: {enabled: true}}", ""))).as("a final backup to restore from")
+                .containsSubsequence("Quiesce", "FinalSync", "FinalBackup", "Restore", "PauseSync");
         assertThat(names(run("{type: Planned, direction: ToPrimary}", ""))).containsExactly("Validate", "Quiesce", "PauseSync",
                 "ScaleUp/all", "SwitchTraffic", "Activate");
         assertThat(names(run("{type: Unplanned, restore: {enabled: true}}", ""))).containsExactly("Validate", "Fence", "Restore",

@@ -9,13 +9,13 @@ import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.status.EventRecorder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Makes the target the plan's active site and releases the plan. A failback also lifts the fence of
  * the primary; an Unplanned failover keeps the primary fenced until then.
  */
-@ApplicationScoped
+@Singleton
 public class ActivateStep extends PhasedStep {
 
     public static final String NAME = "Activate";

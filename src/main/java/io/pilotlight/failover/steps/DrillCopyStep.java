@@ -15,7 +15,7 @@ import io.pilotlight.plan.ProtectedNamespaces;
 import io.pilotlight.sync.ObjectCleaner;
 import io.pilotlight.sync.SyncAnnotations;
 import io.pilotlight.sync.SyncKind;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * The primary, traffic, the backups and the standby's own copies are not touched. Ingresses and
  * autoscalers are not copied: an Ingress would claim the application's host names.
  */
-@ApplicationScoped
+@Singleton
 public class DrillCopyStep extends PhasedStep {
 
     public static final String NAME = "DrillCopy";

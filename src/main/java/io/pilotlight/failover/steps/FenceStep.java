@@ -12,14 +12,14 @@ import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.util.GoDurations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Unplanned failover: records the site being left as fenced in the plan (the plan parks its
  * workloads whenever it answers again, so it never serves beside the new active site), probes it
  * once, within the plan's probe timeout, and parks it right away if it answers. Never waits for it.
  */
-@ApplicationScoped
+@Singleton
 public class FenceStep extends PhasedStep {
 
     public static final String NAME = "Fence";

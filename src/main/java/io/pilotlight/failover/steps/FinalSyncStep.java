@@ -8,7 +8,7 @@ import io.pilotlight.status.Conditions;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;
 import io.pilotlight.util.GoDurations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,7 +17,7 @@ import java.time.Instant;
  * that started after the quiesce has completed, so the standby holds everything the primary held
  * when it stopped serving (RPO 0 for configuration).
  */
-@ApplicationScoped
+@Singleton
 public class FinalSyncStep extends PhasedStep {
 
     public static final String NAME = "FinalSync";

@@ -5,14 +5,14 @@ import io.pilotlight.failover.FailoverRun;
 import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.sync.SyncEngine;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Stops the standby sync before anything is scaled up: it would park again what the failover
  * resumes. The plan leaves the sync alone while a Failover holds it, and restarts it only when the
  * primary serves again.
  */
-@ApplicationScoped
+@Singleton
 public class PauseSyncStep extends PhasedStep {
 
     public static final String NAME = "PauseSync";

@@ -9,7 +9,7 @@ import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.util.GoDurations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -17,7 +17,7 @@ import java.time.Duration;
  * on the object) and waits until its Pods are gone, so nothing writes there any more; running Jobs
  * are listed to be resubmitted. Needs that site: if it does not answer, use an Unplanned failover.
  */
-@ApplicationScoped
+@Singleton
 public class QuiesceStep extends PhasedStep {
 
     public static final String NAME = "Quiesce";

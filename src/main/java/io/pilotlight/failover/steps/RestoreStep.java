@@ -13,11 +13,13 @@ import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.plan.BackupTracker;
 import io.pilotlight.plan.PlanLabels;
 import io.pilotlight.plan.ProtectedNamespaces;
+import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.ExistingResourcePolicy;
 import io.pilotlight.velero.v1.Restore;
 import io.pilotlight.velero.v1.RestorePhase;
 import io.pilotlight.velero.v1.RestoreSpec;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +28,11 @@ import java.util.Optional;
 
 /**
  * Optional: restores the protected namespaces on the target site from a Velero backup (the one the
- * Failover names, or the plan's newest Completed one), updating objects that exist there; a Drill
+ * Failover names, its final backup, or the plan's newest Completed one), updating objects that exist there; a Drill
  * restores into its own namespaces (Velero's namespace mapping). The
  * Restore's name is kept in {@code status.inFlight}, so a restarted operator follows the same one.
  */
-@ApplicationScoped
+@Singleton
 public class RestoreStep extends PhasedStep {
 
     public static final String NAME = "Restore";
@@ -68,6 +70,10 @@ public class RestoreStep extends PhasedStep {
                 return StepOutcome.failed(Reasons.NO_BACKUP, "no Completed backup of schedule " + PlanLabels.scheduleName(run.plan())
                         + " is visible in namespace " + veleroNamespace + " on " + run.siteName(run.toRole()));
             }
+            if (to.resources(Backup.class).inNamespace(veleroNamespace).withName(backup.get()).get() == null) {
+                return StepOutcome.waiting("waiting until Velero on " + run.siteName(run.toRole()) + " lists Backup " + backup.get()
+                        + " (it syncs backups in from the shared storage location)", Duration.ofSeconds(3));
+            }
             restoreName = run.failover().getMetadata().getName() + "-restore";
             if (to.resources(Restore.class).inNamespace(veleroNamespace).withName(restoreName).get() == null) {
                 to.resource(restore(run, to, veleroNamespace, restoreName, backup.get())).create();
@@ -99,6 +105,9 @@ public class RestoreStep extends PhasedStep {
         FailoverRestoreSpec spec = run.failover().getSpec().getRestore();
         if (spec != null && spec.getBackupName() != null) {
             return Optional.of(spec.getBackupName());
+        }
+        if (run.stepEnded(FinalBackupStep.NAME, StepState.SUCCEEDED)) {
+            return Optional.of(FinalBackupStep.backupName(run));
         }
         return backups.observe(to, run.siteName(run.toRole()), veleroNamespace, PlanLabels.scheduleName(run.plan()))
                 .map(o -> o.newestGood() == null ? null : o.newestGood().getName());

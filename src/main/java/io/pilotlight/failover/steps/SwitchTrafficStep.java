@@ -9,7 +9,7 @@ import io.pilotlight.traffic.TrafficSwitch;
 import io.pilotlight.traffic.TrafficSwitchException;
 import io.pilotlight.traffic.TrafficSwitches;
 import io.pilotlight.traffic.TrafficTarget;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -17,7 +17,7 @@ import java.time.Duration;
  * A provider error is retried until the step's deadline: a DNS server or API that is briefly away
  * should not fail a failover whose workloads already run.
  */
-@ApplicationScoped
+@Singleton
 public class SwitchTrafficStep extends PhasedStep {
 
     public static final String NAME = "SwitchTraffic";

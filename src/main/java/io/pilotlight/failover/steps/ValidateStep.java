@@ -16,7 +16,7 @@ import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.plan.PlanValidator;
 import io.pilotlight.traffic.SiteRole;
 import io.pilotlight.util.GoDurations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * already, it answers), then takes the plan: one Failover per plan at a time. Changes nothing else,
  * so a refused Failover leaves both sites as they were.
  */
-@ApplicationScoped
+@Singleton
 public class ValidateStep extends PhasedStep {
 
     public static final String NAME = "Validate";
