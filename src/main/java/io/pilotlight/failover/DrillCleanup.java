@@ -3,7 +3,6 @@ package io.pilotlight.failover;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.pilotlight.status.StatusPatch;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
@@ -79,15 +78,15 @@ public class DrillCleanup {
         }
         failover.getStatus().getSteps().add(step);
         events.normal(failover, Reasons.DRILL_CLEANED_UP, step.getMessage());
-        return StatusPatch.of(failover);
+        return UpdateControl.patchStatus(failover);
     }
 
     /** A Failover that just ended: its status patch, and for a drill a wake-up at cleanup time. */
     UpdateControl<Failover> ended(Failover failover, DisasterRecoveryPlan plan, Instant now) {
         if (failover.getSpec().getType() != FailoverType.DRILL || plan == null) {
-            return StatusPatch.of(failover);
+            return UpdateControl.patchStatus(failover);
         }
-        return StatusPatch.of(failover).rescheduleAfter(Duration.between(now, due(failover, plan)).plusSeconds(1));
+        return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.between(now, due(failover, plan)).plusSeconds(1));
     }
 
     private static Instant due(Failover failover, DisasterRecoveryPlan plan) {

@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.pilotlight.status.StatusPatch;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
@@ -51,7 +50,15 @@ public class FailoverReconciler implements Reconciler<Failover> {
     }
 
     @Override
-    public UpdateControl<Failover> reconcile(Failover failover, Context<Failover> context) {
+    public UpdateControl<Failover> reconcile(Failover cached, Context<Failover> context) {
+        // The status is the state machine's memory: read it fresh, since a reconcile rescheduled right
+        // after a status patch can get a cached copy without that patch, and would run a step again.
+        // The patch keeps the resourceVersion read, so a write in between fails it (and JOSDK retries).
+        Failover failover = client.resources(Failover.class).inNamespace(cached.getMetadata().getNamespace())
+                .withName(cached.getMetadata().getName()).get();
+        if (failover == null) {
+            return UpdateControl.noUpdate();
+        }
         Instant now = Instant.now();
         if (ActiveFailovers.ended(failover)) {
             return drills.afterEnd(failover, now);
@@ -64,7 +71,7 @@ public class FailoverReconciler implements Reconciler<Failover> {
         if (plan == null) {
             outcome.fail(failover, null, null, Reasons.PLAN_NOT_FOUND, "DisasterRecoveryPlan " + failover.getSpec().getPlanRef().getName()
                     + " does not exist in namespace " + failover.getMetadata().getNamespace(), now);
-            return StatusPatch.of(failover);
+            return UpdateControl.patchStatus(failover);
         }
         FailoverRun run = new FailoverRun(failover, plan, sites, now);
         Optional<Step> next = registry.next(run);
@@ -86,12 +93,12 @@ public class FailoverReconciler implements Reconciler<Failover> {
         switch (result.result()) {
             case DONE, SKIPPED -> {
                 log.finished(run, record, result);
-                return StatusPatch.of(failover).rescheduleAfter(Duration.ZERO);
+                return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.ZERO);
             }
             case WAITING -> {
                 log.progress(record, result.message());
                 failover.getStatus().setMessage(null);
-                return StatusPatch.of(failover).rescheduleAfter(result.retryAfter());
+                return UpdateControl.patchStatus(failover).rescheduleAfter(result.retryAfter());
             }
             default -> {
                 log.finished(run, record, result);

@@ -31,6 +31,13 @@ public class PlanSiteState {
         boolean apply(DisasterRecoveryPlanStatus status);
     }
 
+    /** The plan's {@code status.activeSite} as stored now; null when the plan or the field is not there. */
+    public String activeSite(DisasterRecoveryPlan plan) {
+        DisasterRecoveryPlan fresh = client.resources(DisasterRecoveryPlan.class).inNamespace(plan.getMetadata().getNamespace())
+                .withName(plan.getMetadata().getName()).get();
+        return fresh == null || fresh.getStatus() == null ? null : fresh.getStatus().getActiveSite();
+    }
+
     /** Sets {@code activeSite} to the primary when nothing set it yet, so that {@code kubectl get drp} shows it. */
     public void initialise(DisasterRecoveryPlan plan) {
         String primary = plan.getSpec().getPrimary().getName();

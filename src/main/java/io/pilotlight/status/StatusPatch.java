@@ -5,11 +5,12 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
- * Status patches of a reconciler that is the only writer of the status fields it applies. JOSDK's
- * server-side apply sends the resourceVersion it read, so any other write in between (the plan's
- * site state written by a Failover, or the cache not yet holding our own last patch when a step
- * reschedules at once) fails it with a conflict and a retry. Without it the apply merges: fields
- * owned by others are left alone.
+ * Status patches of a reconciler that recomputes its status from what it observes on every pass and
+ * is the only writer of the fields it applies (the plan's). JOSDK's server-side apply sends the
+ * resourceVersion it read, so any other write in between (the plan's site state, written by a
+ * Failover) fails it with a conflict and a retry. Without it the apply merges: fields owned by
+ * others are left alone. Not for a state machine's status (a Failover's), which must not be written
+ * from a stale read.
  */
 public final class StatusPatch {
 

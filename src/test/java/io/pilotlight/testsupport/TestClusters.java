@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +101,8 @@ public final class TestClusters implements AutoCloseable {
             out.append(safely(extra)).append('\n');
         }
         for (Site site : Site.values()) {
-            out.append("--- events on ").append(site.siteName()).append(" ---\n").append(safely(() -> events(client(site))));
+            out.append("--- events on ").append(site.siteName()).append(" ---\n")
+                    .append(answers(client(site)) ? safely(() -> events(client(site))) : "(its API server does not answer)\n");
         }
         out.append("--- operator log tail ---\n").append(tail(OPERATOR_LOG, 40)).append('\n');
         if (clusters.isLocal()) {
@@ -110,6 +114,17 @@ public final class TestClusters implements AutoCloseable {
             }
         }
         return out.toString();
+    }
+
+    /** Whether the API server accepts connections: the client would retry a refused one for minutes. */
+    private static boolean answers(KubernetesClient client) {
+        URL url = client.getMasterUrl();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String events(KubernetesClient client) {
