@@ -296,8 +296,10 @@ class FailoverTest {
                 assertThat(last.getSpec().getIncludedNamespaces()).containsExactly(app);
             });
             Backup last = primary.resources(Backup.class).inNamespace(velero).withName("restoring-final").get();
-            last.setStatus(JSON.unmarshal("{phase: Completed, completionTimestamp: \"" + Instant.now().toString() + "\"}",
-                    BackupStatus.class));
+            BackupStatus completed = new BackupStatus();
+            completed.setPhase("Completed");
+            completed.setCompletionTimestamp(Instant.now().toString());
+            last.setStatus(completed);
             primary.resource(last).updateStatus();
             onStandby.backup("restoring-final", schedule, "Completed", Instant.now().minusSeconds(5), Instant.now());
 
@@ -309,7 +311,10 @@ class FailoverTest {
                 assertThat(restore.getSpec().getExistingResourcePolicy()).isEqualTo("update");
             });
             Restore restore = standby.resources(Restore.class).inNamespace(velero).withName("restoring-restore").get();
-            restore.setStatus(JSON.unmarshal("{phase: Completed, warnings: 2}", RestoreStatus.class));
+            RestoreStatus restored = new RestoreStatus();
+            restored.setPhase("Completed");
+            restored.setWarnings(2);
+            restore.setStatus(restored);
             standby.resource(restore).updateStatus();
 
             Failover done = awaitCompleted("restoring");
