@@ -47,8 +47,8 @@ public class FailoverOutcome {
             status.setToSite(run.siteName(run.toRole()));
             status.setRpoSeconds(recoveryPointAge(plan, now));
         }
-        condition(failover, ConditionStatus.TRUE, "Started", "the failover started", now);
-        events.normal(failover, "Started", failover.getSpec().getType() + " failover of plan " + failover.getSpec().getPlanRef().getName()
+        condition(failover, ConditionStatus.TRUE, Reasons.STARTED, "the failover started", now);
+        events.normal(failover, Reasons.STARTED, failover.getSpec().getType() + " failover of plan " + failover.getSpec().getPlanRef().getName()
                 + (plan == null ? "" : " from " + status.getFromSite() + " to " + status.getToSite()) + " started");
     }
 

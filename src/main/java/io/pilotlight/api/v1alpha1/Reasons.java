@@ -73,8 +73,6 @@ public final class Reasons {
     public static final String PLAN_NOT_FOUND = "PlanNotFound";
     /** Another Failover of the same plan is in progress. */
     public static final String FAILOVER_IN_PROGRESS = "FailoverInProgress";
-    /** The failover did not finish within its timeout. */
-    public static final String TIMED_OUT = "TimedOut";
     /** The failover finished. */
     public static final String SUCCEEDED = "Succeeded";
     /** The failover failed. */
@@ -96,6 +94,8 @@ public final class Reasons {
     public static final String NO_BACKUP = "NoBackup";
     /** The traffic provider refused the switch. */
     public static final String TRAFFIC_SWITCH_FAILED = "TrafficSwitchFailed";
+    /** A Failover started (condition Progressing True, and its event). */
+    public static final String STARTED = "Started";
     /** A step started, finished or was skipped (events of a Failover). */
     public static final String STEP_STARTED = "StepStarted";
     public static final String STEP_SUCCEEDED = "StepSucceeded";
