@@ -2,10 +2,14 @@ package io.pilotlight.failover;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.failover.steps.PauseSyncStep;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Which Failovers are under way: created and not yet Completed or Failed. */
 @ApplicationScoped
@@ -35,6 +39,17 @@ public class ActiveFailovers {
                 .filter(f -> f.getSpec() != null && f.getSpec().getPlanRef() != null && plan.equals(f.getSpec().getPlanRef().getName()))
                 .filter(f -> !ended(f))
                 .toList();
+    }
+
+    /** When the standby last took over the plan: the completion of its newest Completed failover to the standby, if any. */
+    public Optional<Instant> standbyTookOver(String namespace, String plan) {
+        return client.resources(Failover.class).inNamespace(namespace).list().getItems().stream()
+                .filter(f -> f.getSpec() != null && f.getSpec().getPlanRef() != null && plan.equals(f.getSpec().getPlanRef().getName()))
+                .filter(f -> f.getSpec().getType() != FailoverType.DRILL && f.getSpec().getDirection() != FailoverDirection.TO_PRIMARY)
+                .filter(f -> f.getStatus() != null && f.getStatus().getPhase() == FailoverPhase.COMPLETED
+                        && f.getStatus().getCompletedAt() != null)
+                .map(f -> Instant.parse(f.getStatus().getCompletedAt()))
+                .max(Instant::compareTo);
     }
 
     public static boolean ended(Failover failover) {

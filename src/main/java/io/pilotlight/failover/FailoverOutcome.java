@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.FailoverStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
@@ -28,11 +29,13 @@ public class FailoverOutcome {
     private final EventRecorder events;
     private final PlanSiteState siteState;
     private final FailoverMetrics metrics;
+    private final ActiveFailovers active;
 
-    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics) {
+    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ActiveFailovers active) {
         this.events = events;
         this.siteState = siteState;
         this.metrics = metrics;
+        this.active = active;
     }
 
     void start(Failover failover, DisasterRecoveryPlan plan, Instant now) {
@@ -45,7 +48,8 @@ public class FailoverOutcome {
             FailoverRun run = new FailoverRun(failover, plan, null, now);
             status.setFromSite(run.siteName(run.fromRole()));
             status.setToSite(run.siteName(run.toRole()));
-            status.setRpoSeconds(recoveryPointAge(plan, now));
+            status.setRpoSeconds(run.direction() == FailoverDirection.TO_PRIMARY ? failbackRecoveryPointAge(failover, now)
+                    : recoveryPointAge(plan, now));
         }
         condition(failover, ConditionStatus.TRUE, Reasons.STARTED, "the failover started", now);
         events.normal(failover, Reasons.STARTED, failover.getSpec().getType() + " failover of plan " + failover.getSpec().getPlanRef().getName()
@@ -85,6 +89,15 @@ public class FailoverOutcome {
         condition(failover, ConditionStatus.FALSE, reason, StepLog.trim(text), now);
         events.warning(failover, Reasons.FAILED, StepLog.trim(text));
         metrics.ended(failover, false, Duration.between(created(failover, now), now).toSeconds());
+    }
+
+    /**
+     * A failback: nothing written on the standby while it served is copied back (neither by the sync
+     * nor by a backup), so the primary's copy is as old as the standby's takeover.
+     */
+    private Long failbackRecoveryPointAge(Failover failover, Instant now) {
+        return active.standbyTookOver(failover.getMetadata().getNamespace(), failover.getSpec().getPlanRef().getName())
+                .map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(null);
     }
 
     /**

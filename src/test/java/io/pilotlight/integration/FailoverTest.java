@@ -190,6 +190,8 @@ class FailoverTest {
         Failover back = awaitCompleted("back");
         assertThat(back.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "PauseSync",
                 "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining", "SwitchTraffic", "Activate");
+        assertThat(back.getStatus().getRpoSeconds()).as("a failback's recovery point: the standby's takeover").isNotNull()
+                .isLessThanOrEqualTo(Duration.between(Instant.parse(go.getStatus().getCompletedAt()), Instant.now()).toSeconds() + 1);
         Deployment webBack = deployment(primary, "web");
         assertThat(webBack.getSpec().getReplicas()).isEqualTo(3);
         assertThat(webBack.getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked", "pilotlight.io/parked-by",
