@@ -69,8 +69,9 @@ public class SyncSection {
     }
 
     /**
-     * Why the sync must not run now: the standby serves (since a failover, until a failback), or a
-     * Failover has stopped it to scale the standby up. Before that point, a Planned failover needs it.
+     * Why the sync must not run now: the standby serves (since a failover, until a failback), a
+     * Failover has stopped it to scale the standby up (before that point, a Planned failover needs
+     * it), or a Failover parked a site and did not finish.
      */
     private Optional<ConditionResult> heldByFailover(DisasterRecoveryPlan plan) {
         var status = plan.getStatus();
@@ -86,6 +87,15 @@ public class SyncSection {
             engine.stop(plan);
             return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_IN_PROGRESS, "Failover " + failover
                     + " stopped the sync to bring the standby up"));
+        }
+        String fenced = status == null ? null : status.getFencedSite();
+        if (failover == null && fenced != null) {
+            // A Failover that quiesced or fenced a site ended without finishing: parking the standby again
+            // now could leave nothing serving. A person decides, with a new Failover either way.
+            engine.stop(plan);
+            return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_UNFINISHED, "the site " + fenced
+                    + " was parked by a Failover that did not finish: create a Failover to the standby to finish it, or one"
+                    + " with direction ToPrimary to resume the primary; the sync stays stopped until then"));
         }
         return Optional.empty();
     }

@@ -183,6 +183,7 @@ class FailoverTest {
         DisasterRecoveryPlan plan = plan();
         assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc2");
         assertThat(plan.getStatus().getActiveFailover()).isNull();
+        assertThat(plan.getStatus().getFencedSite()).as("the quiesced primary stays parked until a failback").isEqualTo("dc1");
         clusters.await("the plan says the standby serves", WAIT, () -> assertThat(
                 PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason()).isEqualTo(Reasons.FAILED_OVER));
 
@@ -199,6 +200,7 @@ class FailoverTest {
         assertThat(primary.batch().v1().cronjobs().inNamespace(app).withName("report").get().getSpec().getSuspend()).isFalse();
         assertThat(dnsTargets()).containsExactly("192.0.2.10");
         assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc1");
+        assertThat(plan().getStatus().getFencedSite()).isNull();
         clusters.await("the sync parks the standby again", WAIT, () -> {
             Deployment web = deployment(standby, "web");
             assertThat(web.getSpec().getReplicas()).isZero();
@@ -379,6 +381,50 @@ class FailoverTest {
         assertThat(plan.getStatus().getActiveFailover()).isNull();
         assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc1");
         assertThat(events("back")).anySatisfy(e -> assertThat(e.getType()).isEqualTo("Warning"));
+    }
+
+    @Test
+    void aFailoverDeletedMidwayReleasesThePlanAndALaterOneFinishes() {
+        KubernetesClient standby = clusters.standby();
+        PlanFixtures.create(clusters.primary(), deploymentYaml("web", 2));
+        // A wave that cannot become ready in time keeps the first Failover in ScaleUp.
+        PlanFixtures.create(clusters.primary(), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: stuck, namespace: %1$s}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: stuck}}
+                  template:
+                    metadata: {labels: {app: stuck}}
+                    spec:
+                      nodeSelector: {no-such-node: "true"}
+                      containers: [{name: stuck, image: registry.invalid/stuck:1}]
+                """.formatted(app));
+        plans().resource(plan(Map.of())).create();
+        awaitInSync();
+
+        failovers().resource(failover("first", "{type: Unplanned}")).create();
+        clusters.await("the first Failover waits for its workloads", WAIT, () -> {
+            Failover first = failovers().withName("first").get();
+            assertThat(first.getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_READY);
+            assertThat(first.getStatus().getSteps()).extracting(FailoverStep::getName).contains("ScaleUp/all");
+        });
+        failovers().withName("first").delete();
+        clusters.await("the plan is released and waits for a person", WAIT, () -> {
+            assertThat(plan().getStatus().getActiveFailover()).isNull();
+            assertThat(PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason())
+                    .isEqualTo(Reasons.FAILOVER_UNFINISHED);
+        });
+        assertThat(deployment(standby, "web").getSpec().getReplicas()).as("the sync does not park again what was resumed")
+                .isEqualTo(2);
+
+        standby.apps().deployments().inNamespace(app).withName("stuck").delete();
+        clusters.clusters().client(Site.PRIMARY).apps().deployments().inNamespace(app).withName("stuck").delete();
+        failovers().resource(failover("second", "{type: Unplanned}")).create();
+        Failover second = awaitCompleted("second");
+        assertThat(second.getStatus().getProgress()).isEqualTo("1/1 workloads ready");
+        assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
     }
 
     @Test

@@ -32,7 +32,7 @@ class StepRegistryTest {
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
     // Steps are only asked their names here: their collaborators are not needed.
-    private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null),
+    private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null, null),
             new FenceStep(null, null, null), new FinalSyncStep(null), new FinalBackupStep(), new RestoreStep(null, null), new PauseSyncStep(null),
             new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null);
 

@@ -78,6 +78,8 @@ public final class Reasons {
     /** The failover failed. */
     public static final String FAILED = "Failed";
 
+    /** A Failover parked (quiesced or fenced) a site and ended without finishing: the sync waits for a person. */
+    public static final String FAILOVER_UNFINISHED = "FailoverUnfinished";
     /** A second Failover of a plan while one is active: refused, nothing done. */
     public static final String CONFLICT = "Conflict";
     /** The failover cannot go the way it asks: its target site already serves, or is fenced. */

@@ -3,7 +3,6 @@ package io.pilotlight.failover.steps;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.failover.FailoverRun;
 import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
@@ -12,8 +11,8 @@ import io.pilotlight.status.EventRecorder;
 import jakarta.inject.Singleton;
 
 /**
- * Makes the target the plan's active site and releases the plan. A failback also lifts the fence of
- * the primary; an Unplanned failover keeps the primary fenced until then.
+ * Makes the target the plan's active site and releases the plan. A failback also lifts the fence;
+ * after a failover to the standby the primary stays fenced (Quiesce or Fence recorded it) until then.
  */
 @Singleton
 public class ActivateStep extends PhasedStep {
@@ -50,9 +49,9 @@ public class ActivateStep extends PhasedStep {
         }
         events.normal(run.plan(), Reasons.FAILED_OVER, "the " + run.toRole() + " site " + target + " serves now (Failover "
                 + run.failover().getMetadata().getName() + ")");
-        String fence = run.type() == FailoverType.UNPLANNED ? "; " + run.siteName(run.fromRole())
-                + " stays fenced (parked whenever it answers) until a failback" : "";
-        return StepOutcome.done(target + " is the plan's active site" + fence
-                + (failback ? "; the standby sync starts again from the primary" : "; the standby sync stays stopped until a failback"));
+        return StepOutcome.done(target + " is the plan's active site" + (failback
+                ? "; the fence is lifted and the standby sync starts again from the primary"
+                : "; " + run.siteName(run.fromRole()) + " stays fenced (kept parked whenever it answers) and the standby sync"
+                        + " stopped until a failback"));
     }
 }

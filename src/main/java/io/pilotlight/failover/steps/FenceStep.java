@@ -35,9 +35,8 @@ public class FenceStep extends PhasedStep {
         this.siteState = siteState;
     }
 
-    @Override
-    public StepOutcome run(FailoverRun run) {
-        String site = run.siteName(run.fromRole());
+    /** Records in the plan that the site is fenced: the plan keeps it parked until a Failover resumes it. */
+    static void recordFenced(PlanSiteState siteState, FailoverRun run, String site) {
         siteState.change(run.plan(), run.failover().getMetadata().getName(), false, s -> {
             if (site.equals(s.getFencedSite())) {
                 return false;
@@ -45,6 +44,12 @@ public class FenceStep extends PhasedStep {
             s.setFencedSite(site);
             return true;
         });
+    }
+
+    @Override
+    public StepOutcome run(FailoverRun run) {
+        String site = run.siteName(run.fromRole());
+        recordFenced(siteState, run, site);
         KubernetesClient from;
         try {
             from = run.from();

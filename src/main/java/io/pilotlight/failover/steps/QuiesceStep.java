@@ -8,14 +8,15 @@ import io.pilotlight.failover.FailoverRun;
 import io.pilotlight.failover.PhasedStep;
 import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
+import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.util.GoDurations;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Planned failover: parks the site being left (scaled to 0, CronJobs suspended, each change recorded
- * on the object) and waits until its Pods are gone, so nothing writes there any more; running Jobs
- * are listed to be resubmitted. Needs that site: if it does not answer, use an Unplanned failover.
+ * Planned failover: records the site being left as fenced in the plan, parks it (scaled to 0,
+ * CronJobs suspended, each change recorded on the object) and waits until its Pods are gone, so
+ * nothing writes there any more; running Jobs are listed to be resubmitted. Needs that site: if it does not answer, use an Unplanned failover.
  */
 @Singleton
 public class QuiesceStep extends PhasedStep {
@@ -23,10 +24,12 @@ public class QuiesceStep extends PhasedStep {
     public static final String NAME = "Quiesce";
 
     private final InPlaceParker parker;
+    private final PlanSiteState siteState;
 
-    public QuiesceStep(InPlaceParker parker) {
+    public QuiesceStep(InPlaceParker parker, PlanSiteState siteState) {
         super(NAME, FailoverPhase.FENCING);
         this.parker = parker;
+        this.siteState = siteState;
     }
 
     @Override
@@ -37,6 +40,7 @@ public class QuiesceStep extends PhasedStep {
     @Override
     public StepOutcome run(FailoverRun run) throws SiteConfigException {
         String site = run.siteName(run.fromRole());
+        FenceStep.recordFenced(siteState, run, site);
         InPlaceParker.Result result;
         try {
             result = parker.park(run.plan(), run.from());

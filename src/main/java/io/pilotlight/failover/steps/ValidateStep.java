@@ -90,7 +90,9 @@ public class ValidateStep extends PhasedStep {
                     : Optional.of("the standby site " + standby + " serves now: a Drill needs the parked copy there");
         }
         String target = run.siteName(run.toRole());
-        if (activeSite.equals(target)) {
+        // A target that serves but was parked by a Failover that did not finish may be resumed.
+        boolean parkedByUnfinished = target.equals(run.plan().getStatus() == null ? null : run.plan().getStatus().getFencedSite());
+        if (activeSite.equals(target) && !parkedByUnfinished) {
             return Optional.of("the " + run.toRole() + " site " + target + " serves already"
                     + (run.direction() == FailoverDirection.TO_STANDBY ? "; to go back, create a Failover with direction ToPrimary"
                             : "; nothing to fail back"));
