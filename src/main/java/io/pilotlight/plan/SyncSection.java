@@ -82,14 +82,16 @@ public class SyncSection {
                     + " serves since a failover: nothing is synced to it; a Failover with direction ToPrimary fails back and starts the sync again"));
         }
         String failover = status == null ? null : status.getActiveFailover();
-        if (failover != null && failovers.pausedSync(plan.getMetadata().getNamespace(), failover)) {
+        // A Failover deleted or ended that the plan still names (released at its next pass) runs no more.
+        boolean running = failover != null && failovers.isActive(plan.getMetadata().getNamespace(), failover);
+        if (running && failovers.pausedSync(plan.getMetadata().getNamespace(), failover)) {
             // Also after an operator restart, when this engine may have started it again before the Failover resumed.
             engine.stop(plan);
             return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_IN_PROGRESS, "Failover " + failover
                     + " stopped the sync to bring the standby up"));
         }
         String fenced = status == null ? null : status.getFencedSite();
-        if (failover == null && fenced != null) {
+        if (!running && fenced != null) {
             // A Failover that quiesced or fenced a site ended without finishing: parking the standby again
             // now could leave nothing serving. A person decides, with a new Failover either way.
             engine.stop(plan);
