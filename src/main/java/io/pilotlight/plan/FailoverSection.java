@@ -73,7 +73,8 @@ public class FailoverSection {
     private void parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, KubernetesClient primary,
             SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth) {
         String fenced = status.getFencedSite();
-        if (fenced == null || fenced.equals(status.getActiveSite())) {
+        // A running Failover decides what runs where (a failback resumes the fenced site).
+        if (fenced == null || fenced.equals(status.getActiveSite()) || status.getActiveFailover() != null) {
             return;
         }
         boolean isPrimary = fenced.equals(plan.getSpec().getPrimary().getName());

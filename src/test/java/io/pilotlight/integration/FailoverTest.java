@@ -187,6 +187,15 @@ class FailoverTest {
         clusters.await("the plan says the standby serves", WAIT, () -> assertThat(
                 PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason()).isEqualTo(Reasons.FAILED_OVER));
 
+        primary.apps().deployments().inNamespace(app).withName("web").scale(3);
+        clusters.await("the fenced primary is parked again when someone scales it up", WAIT, () -> {
+            Deployment web = deployment(primary, "web");
+            assertThat(web.getSpec().getReplicas()).isZero();
+            assertThat(web.getMetadata().getAnnotations()).as("as recorded the first time")
+                    .containsEntry("pilotlight.io/primary-replicas", "3");
+            assertThat(events(PLAN)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(Reasons.FENCED_SITE_PARKED));
+        });
+
         failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
         Failover back = awaitCompleted("back");
         assertThat(back.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "PauseSync",

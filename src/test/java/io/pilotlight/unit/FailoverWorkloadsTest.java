@@ -41,6 +41,10 @@ class FailoverWorkloadsTest {
         assertThat(annotations(web)).containsEntry("pilotlight.io/primary-replicas", "3").containsEntry("pilotlight.io/parked", "0")
                 .containsEntry("pilotlight.io/parked-by", PLAN).containsEntry("team", "shop");
         assertThat(InPlaceParking.patch(WorkloadKind.DEPLOYMENT, resource(web), PLAN)).as("parked already").isEmpty();
+        spec(web).put("replicas", 2);
+        apply(web, InPlaceParking.patch(WorkloadKind.DEPLOYMENT, resource(web), PLAN).orElseThrow());
+        assertThat(spec(web)).as("scaled up by hand: parked again").containsEntry("replicas", 0);
+        assertThat(annotations(web)).as("what was recorded the first time is kept").containsEntry("pilotlight.io/primary-replicas", "3");
 
         apply(web, Unparking.patch(WorkloadKind.DEPLOYMENT, stringMap(annotations(web))).orElseThrow());
         assertThat(web).isEqualTo(original);

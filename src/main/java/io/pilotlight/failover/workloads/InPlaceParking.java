@@ -21,14 +21,18 @@ public final class InPlaceParking {
     private InPlaceParking() {
     }
 
-    /** The patch that parks the object, or empty when it is parked already or not a kind that runs anything. */
+    /**
+     * The patch that parks the object, or empty when it is parked as recorded or not a kind that runs
+     * anything. An object parked before but started again by hand (say, scaled up) is parked again,
+     * and what was recorded the first time is kept.
+     */
     public static Optional<JsonPatch> patch(WorkloadKind kind, GenericKubernetesResource object, String planKey) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
-        if (annotations != null && annotations.containsKey(SyncAnnotations.PARKED)) {
-            return Optional.empty();
-        }
         Map<String, Object> spec = map(object.getAdditionalProperties().get("spec"));
         JsonPatch p = new JsonPatch().test("/metadata/resourceVersion", object.getMetadata().getResourceVersion());
+        if (annotations != null && annotations.containsKey(SyncAnnotations.PARKED)) {
+            return reparked(kind, spec, p);
+        }
         // An object without annotations has no map to add to (the resourceVersion test keeps this safe).
         if (annotations == null || annotations.isEmpty()) {
             p.set("/metadata/annotations", Map.of());
@@ -58,6 +62,33 @@ public final class InPlaceParking {
         p.set(JsonPatch.annotation(SyncAnnotations.PARKED), kind == WorkloadKind.CRON_JOB ? "suspended" : "0");
         p.set(JsonPatch.annotation(SyncAnnotations.PARKED_BY), planKey);
         return Optional.of(p);
+    }
+
+    /** The patch that parks again an object that is marked parked but runs; empty when it does not run. */
+    private static Optional<JsonPatch> reparked(WorkloadKind kind, Map<String, Object> spec, JsonPatch p) {
+        switch (kind) {
+            case DEPLOYMENT, STATEFUL_SET, REPLICA_SET -> {
+                if (spec.get("replicas") instanceof Number n && n.intValue() == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(p.set("/spec/replicas", 0));
+            }
+            case CRON_JOB -> {
+                return Boolean.TRUE.equals(spec.get("suspend")) ? Optional.empty() : Optional.of(p.set("/spec/suspend", true));
+            }
+            case DAEMON_SET -> {
+                Map<String, Object> selector = map(map(map(spec.get("template")).get("spec")).get("nodeSelector"));
+                if (selector.containsKey(SyncAnnotations.PARKED_NODE_LABEL)) {
+                    return Optional.empty();
+                }
+                Map<String, Object> parked = new LinkedHashMap<>(selector);
+                parked.put(SyncAnnotations.PARKED_NODE_LABEL, "true");
+                return Optional.of(p.set("/spec/template/spec/nodeSelector", parked));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
