@@ -43,12 +43,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final CompatibilitySection compatibility;
     private final SyncSection sync;
     private final FailoverSection failovers;
+    private final ProbeStreaks streaks;
     private final PlanCleanup cleanup;
     private final PlanMetrics metrics;
     private final ConditionEvents events;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
-            CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
+            CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, ProbeStreaks streaks, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
@@ -56,6 +57,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         this.compatibility = compatibility;
         this.sync = sync;
         this.failovers = failovers;
+        this.streaks = streaks;
         this.cleanup = cleanup;
         this.metrics = metrics;
         this.events = events;
@@ -90,8 +92,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         var standbyProbe = probe.probe(standby, timeout);
         SiteHealth primaryHealth = primaryProbe.join();
         SiteHealth standbyHealth = standbyProbe.join();
-        draft.condition(ConditionTypes.PRIMARY_REACHABLE, reachability("primary", spec.getPrimary().getName(), primaryHealth));
-        draft.condition(ConditionTypes.STANDBY_REACHABLE, reachability("standby", spec.getStandby().getName(), standbyHealth));
+        int threshold = spec.getHealthCheck().getFailureThreshold();
+        int primaryFailures = streaks.record(plan.getMetadata().getUid(), "primary", primaryHealth.reachable());
+        int standbyFailures = streaks.record(plan.getMetadata().getUid(), "standby", standbyHealth.reachable());
+        draft.condition(ConditionTypes.PRIMARY_REACHABLE, reachability("primary", spec.getPrimary().getName(), primaryHealth,
+                primaryFailures, threshold));
+        draft.condition(ConditionTypes.STANDBY_REACHABLE, reachability("standby", spec.getStandby().getName(), standbyHealth,
+                standbyFailures, threshold));
 
         List<String> namespaces = null;
         if (primaryHealth.reachable()) {
@@ -105,7 +112,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
                 namespaces);
         compatibility.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
         sync.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
-        failovers.observe(plan, primary, primaryHealth, standby, standbyHealth);
+        failovers.observe(plan, primary, primaryHealth, primaryFailures, standby, standbyHealth);
 
         boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
         ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan));
@@ -155,12 +162,17 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         return StatusPatch.of(plan).rescheduleAfter(interval);
     }
 
-    private static ConditionResult reachability(String role, String siteName, SiteHealth health) {
+    /** A site counts as unreachable after {@code failureThreshold} failed probes in a row; the ones before are said. */
+    private static ConditionResult reachability(String role, String siteName, SiteHealth health, int failures, int threshold) {
         if (health.reachable()) {
             return ConditionResult.isTrue(Reasons.REACHABLE, "the " + role + " site " + siteName + " answers (Kubernetes "
                     + health.gitVersion() + ")");
         }
-        return ConditionResult.isFalse(Reasons.UNREACHABLE, "the API server of the " + role + " site " + siteName
-                + " does not answer: " + health.problem());
+        String problem = "the API server of the " + role + " site " + siteName + " does not answer: " + health.problem();
+        if (failures < threshold) {
+            return ConditionResult.isTrue(Reasons.PROBE_FAILING, problem + " (" + failures + " of " + threshold
+                    + " failed probes in a row before it counts as unreachable)");
+        }
+        return ConditionResult.isFalse(Reasons.UNREACHABLE, problem + " (" + failures + " failed probes in a row)");
     }
 }

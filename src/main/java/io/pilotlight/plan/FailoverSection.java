@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +39,6 @@ public class FailoverSection {
     private final InPlaceParker parker;
     private final EventRecorder events;
     private final KubernetesClient local;
-    /** Consecutive failed probes of each plan's primary, by plan uid. */
-    private final Map<String, Integer> primaryFailures = new ConcurrentHashMap<>();
 
     public FailoverSection(PlanSiteState siteState, ActiveFailovers active, InPlaceParker parker, EventRecorder events,
             KubernetesClient local) {
@@ -52,8 +49,11 @@ public class FailoverSection {
         this.local = local;
     }
 
-    void observe(DisasterRecoveryPlan plan, KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby,
-            SiteHealth standbyHealth) {
+    /**
+     * @param primaryFailures the primary's failed probes in a row ({@link ProbeStreaks})
+     */
+    void observe(DisasterRecoveryPlan plan, KubernetesClient primary, SiteHealth primaryHealth, int primaryFailures,
+            KubernetesClient standby, SiteHealth standbyHealth) {
         DisasterRecoveryPlanStatus status = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
         String namespace = plan.getMetadata().getNamespace();
         if (status.getActiveSite() == null) {
@@ -63,11 +63,7 @@ public class FailoverSection {
             siteState.releaseIfStale(plan, name -> active.isActive(namespace, name));
         }
         parkFencedSite(plan, status, primary, primaryHealth, standby, standbyHealth);
-        autoFailover(plan, status, primaryHealth, standbyHealth);
-    }
-
-    void forget(DisasterRecoveryPlan plan) {
-        primaryFailures.remove(plan.getMetadata().getUid());
+        autoFailover(plan, status, primaryFailures, standbyHealth);
     }
 
     private void parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, KubernetesClient primary,
@@ -93,14 +89,7 @@ public class FailoverSection {
         }
     }
 
-    private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, SiteHealth primaryHealth,
-            SiteHealth standbyHealth) {
-        String uid = plan.getMetadata().getUid();
-        if (primaryHealth.reachable()) {
-            primaryFailures.remove(uid);
-            return;
-        }
-        int failures = primaryFailures.merge(uid, 1, Integer::sum);
+    private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, int failures, SiteHealth standbyHealth) {
         var health = plan.getSpec().getHealthCheck();
         String primaryName = plan.getSpec().getPrimary().getName();
         boolean primaryServes = status.getActiveSite() == null || primaryName.equals(status.getActiveSite());
@@ -124,7 +113,6 @@ public class FailoverSection {
         spec.setType(FailoverType.UNPLANNED);
         failover.setSpec(spec);
         local.resource(failover).create();
-        primaryFailures.remove(uid);
         events.warning(plan, Reasons.AUTO_FAILOVER, "the primary site " + primaryName + " failed " + failures
                 + " probes in a row and the standby answers: created Unplanned Failover " + name + " (healthCheck.autoFailover)");
     }

@@ -33,17 +33,17 @@ public class PlanCleanup {
     private final BackupScheduleSync schedules;
     private final CompatibilitySection compatibility;
     private final SyncSection sync;
-    private final FailoverSection failovers;
+    private final ProbeStreaks streaks;
     private final PlanMetrics metrics;
     private final EventRecorder events;
 
     public PlanCleanup(PlanSites sites, BackupScheduleSync schedules, CompatibilitySection compatibility, SyncSection sync,
-            FailoverSection failovers, PlanMetrics metrics, EventRecorder events) {
+            ProbeStreaks streaks, PlanMetrics metrics, EventRecorder events) {
         this.sites = sites;
         this.schedules = schedules;
         this.compatibility = compatibility;
         this.sync = sync;
-        this.failovers = failovers;
+        this.streaks = streaks;
         this.metrics = metrics;
         this.events = events;
     }
@@ -64,7 +64,7 @@ public class PlanCleanup {
         }
         sites.release(plan);
         compatibility.forget(plan);
-        failovers.forget(plan);
+        streaks.forget(plan.getMetadata().getUid());
         metrics.remove(plan.getMetadata().getNamespace(), plan.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }

@@ -17,6 +17,8 @@ public final class Reasons {
     public static final String UNREACHABLE = "Unreachable";
     /** A site's API server answered. */
     public static final String REACHABLE = "Reachable";
+    /** The site did not answer its last probes, fewer than healthCheck.failureThreshold in a row: still counted reachable. */
+    public static final String PROBE_FAILING = "ProbeFailing";
     /** Velero's CRDs are not installed on the primary. */
     public static final String VELERO_NOT_INSTALLED = "VeleroNotInstalled";
     /** No namespace on the primary matches spec.protect. */
