@@ -1,9 +1,11 @@
 package io.pilotlight.failover.steps;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.plan.ResourceKind;
 import io.pilotlight.clusters.SiteConfigException;
@@ -27,8 +29,9 @@ import java.util.TreeSet;
 /**
  * Drill: copies the standby's parked copy of each protected namespace into an isolated namespace
  * ({@code <namespace><suffix>}) on the standby, still parked, for the waves that follow to scale up.
- * The primary, traffic, the backups and the standby's own copies are not touched. Ingresses and
- * autoscalers are not copied: an Ingress would claim the application's host names.
+ * The primary, traffic, the backups and the standby's own copies are not touched, nor a namespace
+ * of that name that the drill did not make (the drill fails). Ingresses and autoscalers are not
+ * copied: an Ingress would claim the application's host names.
  */
 @Singleton
 public class DrillCopyStep extends PhasedStep {
@@ -60,7 +63,7 @@ public class DrillCopyStep extends PhasedStep {
         this.namespaces = namespaces;
     }
 
-    /** Suffix of the drill's namespaces: the Failover's, else the plan's. */
+    /** Suffix of the drill's namespaces: the plan's failover.drill.namespaceSuffix. */
     public static String suffix(FailoverRun run) {
         return run.plan().getSpec().getFailover().getDrill().getNamespaceSuffix();
     }
@@ -85,9 +88,15 @@ public class DrillCopyStep extends PhasedStep {
         List<String> made = new ArrayList<>();
         for (String source : namespaces.resolve(standby, run.plan().getSpec().getProtect())) {
             String target = source + suffix(run);
-            if (standby.namespaces().withName(target).get() == null) {
+            Namespace existing = standby.namespaces().withName(target).get();
+            if (existing == null) {
                 standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(target).withLabels(labels)
                         .addToAnnotations(SyncAnnotations.CREATED_FOR, run.planKey()).endMetadata().build()).create();
+            } else if (!run.failover().getMetadata().getName().equals(existing.getMetadata().getLabels() == null ? null
+                    : existing.getMetadata().getLabels().get(DRILL_LABEL))) {
+                return StepOutcome.failed(Reasons.CONFLICT, "namespace " + target + " exists on the standby and this drill did not"
+                        + " make it; a drill never writes into a namespace it did not create (set spec.failover.drill.namespaceSuffix"
+                        + " of the plan to another suffix, or remove that namespace)");
             }
             made.add(target);
             for (SyncKind kind : KINDS) {
