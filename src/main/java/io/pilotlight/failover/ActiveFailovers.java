@@ -22,14 +22,19 @@ public class ActiveFailovers {
     }
 
     public boolean isActive(String namespace, String name) {
-        Failover failover = client.resources(Failover.class).inNamespace(namespace).withName(name).get();
-        return failover != null && failover.getMetadata().getDeletionTimestamp() == null && !ended(failover);
+        return running(namespace, name).isPresent();
     }
 
-    /** Whether that Failover is under way and has stopped the plan's sync (its PauseSync step ran). */
-    public boolean pausedSync(String namespace, String name) {
+    /** That Failover, when it exists, is not being deleted and has not ended. */
+    public Optional<Failover> running(String namespace, String name) {
         Failover failover = client.resources(Failover.class).inNamespace(namespace).withName(name).get();
-        return failover != null && !ended(failover) && failover.getStatus().getSteps() != null
+        return failover != null && failover.getMetadata().getDeletionTimestamp() == null && !ended(failover)
+                ? Optional.of(failover) : Optional.empty();
+    }
+
+    /** Whether the Failover has stopped the plan's sync (its PauseSync step ran). */
+    public static boolean pausedSync(Failover failover) {
+        return failover.getStatus() != null && failover.getStatus().getSteps() != null
                 && failover.getStatus().getSteps().stream().anyMatch(s -> PauseSyncStep.NAME.equals(s.getName()));
     }
 

@@ -3,6 +3,7 @@ package io.pilotlight.plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.clusters.SiteHealth;
@@ -83,15 +84,16 @@ public class SyncSection {
         }
         String failover = status == null ? null : status.getActiveFailover();
         // A Failover deleted or ended that the plan still names (released at its next pass) runs no more.
-        boolean running = failover != null && failovers.isActive(plan.getMetadata().getNamespace(), failover);
-        if (running && failovers.pausedSync(plan.getMetadata().getNamespace(), failover)) {
+        Optional<Failover> running = failover == null ? Optional.empty()
+                : failovers.running(plan.getMetadata().getNamespace(), failover);
+        if (running.filter(ActiveFailovers::pausedSync).isPresent()) {
             // Also after an operator restart, when this engine may have started it again before the Failover resumed.
             engine.stop(plan);
             return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_IN_PROGRESS, "Failover " + failover
                     + " stopped the sync to bring the standby up"));
         }
         String fenced = status == null ? null : status.getFencedSite();
-        if (!running && fenced != null) {
+        if (running.isEmpty() && fenced != null) {
             // A Failover that quiesced or fenced a site ended without finishing: parking the standby again
             // now could leave nothing serving. A person decides, with a new Failover either way.
             engine.stop(plan);
