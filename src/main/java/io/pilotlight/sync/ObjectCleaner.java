@@ -181,7 +181,7 @@ public final class ObjectCleaner {
 
     /** The map at a node, or an empty detached map when there is none (reads never fail, writes to it are lost). */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object node) {
+    public static Map<String, Object> map(Object node) {
         return node instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
     }
 

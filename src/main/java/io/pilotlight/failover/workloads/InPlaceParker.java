@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.failover.NamespacedName;
 import io.pilotlight.plan.ProtectedNamespaces;
+import io.pilotlight.sync.ObjectCleaner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +78,13 @@ public class InPlaceParker {
     }
 
     private static boolean stillRuns(Workload w) {
-        Map<String, Object> status = InPlaceParking.map(w.object().getAdditionalProperties().get("status"));
+        Map<String, Object> status = ObjectCleaner.map(w.object().getAdditionalProperties().get("status"));
         Object pods = w.kind() == WorkloadKind.DAEMON_SET ? status.get("currentNumberScheduled") : status.get("replicas");
         return pods instanceof Number n && n.intValue() > 0;
     }
 
     private static long active(Workload job) {
-        Object active = InPlaceParking.map(job.object().getAdditionalProperties().get("status")).get("active");
+        Object active = ObjectCleaner.map(job.object().getAdditionalProperties().get("status")).get("active");
         return active instanceof Number n ? n.longValue() : 0;
     }
 }

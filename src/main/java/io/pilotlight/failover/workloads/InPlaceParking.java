@@ -1,5 +1,7 @@
 package io.pilotlight.failover.workloads;
 
+import static io.pilotlight.sync.ObjectCleaner.map;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.sync.SyncAnnotations;
@@ -89,10 +91,5 @@ public final class InPlaceParking {
                 return Optional.empty();
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

@@ -1,6 +1,7 @@
 package io.pilotlight.failover.workloads;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.pilotlight.sync.ObjectCleaner;
 import java.util.Map;
 
 /** Whether a workload runs as its spec asks: the controller saw the last change and enough Pods are ready. */
@@ -10,8 +11,8 @@ public final class WorkloadReadiness {
     }
 
     public static boolean ready(WorkloadKind kind, GenericKubernetesResource object) {
-        Map<String, Object> spec = InPlaceParking.map(object.getAdditionalProperties().get("spec"));
-        Map<String, Object> status = InPlaceParking.map(object.getAdditionalProperties().get("status"));
+        Map<String, Object> spec = ObjectCleaner.map(object.getAdditionalProperties().get("spec"));
+        Map<String, Object> status = ObjectCleaner.map(object.getAdditionalProperties().get("status"));
         long generation = object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
         if (number(status.get("observedGeneration"), -1) < generation) {
             return false;
