@@ -3,10 +3,9 @@ package io.pilotlight.operator;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.pilotlight.config.OperatorSettings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,14 +22,12 @@ public class LeaderElection {
 
     @Produces
     @Dependent
-    LeaderElectionConfiguration leaderElection(
-            @ConfigProperty(name = "pilotlight.leader-election.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "pilotlight.leader-election.lease-namespace") Optional<String> namespace) {
-        if (!enabled) {
+    LeaderElectionConfiguration leaderElection(OperatorSettings settings) {
+        if (!settings.leaderElection().enabled()) {
             return null; // Quarkus Operator SDK then runs without leader election
         }
         return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
-                .withLeaseNamespace(namespace.orElse(null)) // null: the ServiceAccount's namespace in a Pod
+                .withLeaseNamespace(settings.leaderElection().leaseNamespace().orElse(null)) // null: the ServiceAccount's namespace in a Pod
                 .withIdentity(System.getenv("HOSTNAME")) // the Pod's name
                 // JOSDK 5.2.1 calls System.exit() when it stops leading, also from the JVM's shutdown hook,
                 // which deadlocks the shutdown (java-operator-sdk#1614, #3376): stop ourselves instead.

@@ -15,6 +15,7 @@ import io.pilotlight.velero.v1.Metadata;
 import io.pilotlight.velero.v1.Schedule;
 import io.pilotlight.velero.v1.SchedulePhase;
 import io.pilotlight.velero.v1.ScheduleSpec;
+import io.pilotlight.util.RemoteErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -149,12 +150,13 @@ public class BackupScheduleSync {
             }
             BackupStorageLocation location = candidates.get(0);
             if (location.getStatus() != null && location.getStatus().phase() == BackupStorageLocationPhase.UNAVAILABLE) {
+                // Velero's own message quotes the object store's answer: point at it rather than copy it.
                 return "BackupStorageLocation " + veleroNs + "/" + location.getMetadata().getName() + " is Unavailable"
-                        + (location.getStatus().getMessage() == null ? "" : ": " + location.getStatus().getMessage());
+                        + " (its status.message on the primary says why)";
             }
             return null;
         } catch (KubernetesClientException e) {
-            return "cannot read BackupStorageLocations in " + veleroNs + " on the primary: HTTP " + e.getCode();
+            return "cannot read BackupStorageLocations in " + veleroNs + " on the primary: " + RemoteErrors.describe(e);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
 import io.pilotlight.velero.v1.BackupPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public class BackupSection {
     }
 
     List<String> protectedNamespaces(KubernetesClient primary, DisasterRecoveryPlanSpec spec) {
-        return protectedNamespaces.resolve(primary, spec.getProtect());
+        return protectedNamespaces.resolve(primary, spec);
     }
 
     /**
@@ -94,8 +95,8 @@ public class BackupSection {
         try {
             return schedules.ensure(primary, plan, namespaces);
         } catch (KubernetesClientException e) {
-            return ConditionResult.unknown(Reasons.API_ERROR, "writing the Velero Schedule on the primary failed: HTTP "
-                    + e.getCode() + " " + (e.getStatus() == null ? "" : e.getStatus().getMessage()));
+            return ConditionResult.unknown(Reasons.API_ERROR, "writing the Velero Schedule on the primary failed: "
+                    + RemoteErrors.describe(e));
         }
     }
 

@@ -17,11 +17,16 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
+import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.status.ConditionEvents;
+import io.pilotlight.traffic.TrafficGrants;
+import io.pilotlight.traffic.TrafficSwitchException;
+import io.pilotlight.util.RemoteErrors;
 import io.pilotlight.util.GoDurations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,9 +52,12 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final PlanCleanup cleanup;
     private final PlanMetrics metrics;
     private final ConditionEvents events;
+    private final WatchCap watchCap;
+    private final KubernetesClient operator;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
-            CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, ProbeStreaks streaks, PlanCleanup cleanup, PlanMetrics metrics, ConditionEvents events) {
+            CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, ProbeStreaks streaks, PlanCleanup cleanup,
+            PlanMetrics metrics, ConditionEvents events, WatchCap watchCap, KubernetesClient operator) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
@@ -61,6 +69,8 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         this.cleanup = cleanup;
         this.metrics = metrics;
         this.events = events;
+        this.watchCap = watchCap;
+        this.operator = operator;
     }
 
     @Override
@@ -76,6 +86,17 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         }
         KubernetesClient primary;
         KubernetesClient standby;
+        try {
+            sites.identity(plan);
+        } catch (SiteConfigException e) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(e.reason(), e.getMessage()));
+            return finish(plan, draft, interval);
+        }
+        Optional<String> trafficRefused = TrafficGrants.refusal(plan, operator);
+        if (trafficRefused.isPresent()) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(TrafficSwitchException.NOT_ALLOWED, trafficRefused.get()));
+            return finish(plan, draft, interval);
+        }
         try {
             primary = sites.primary(plan);
         } catch (SiteConfigException e) {
@@ -95,9 +116,9 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         int threshold = spec.getHealthCheck().getFailureThreshold();
         int primaryFailures = streaks.record(plan.getMetadata().getUid(), "primary", primaryHealth.reachable());
         int standbyFailures = streaks.record(plan.getMetadata().getUid(), "standby", standbyHealth.reachable());
-        draft.condition(ConditionTypes.PRIMARY_REACHABLE, reachability("primary", spec.getPrimary().getName(), primaryHealth,
+        draft.condition(ConditionTypes.PRIMARY_REACHABLE, reachability("primary", spec.getPrimary(), primaryHealth,
                 primaryFailures, threshold));
-        draft.condition(ConditionTypes.STANDBY_REACHABLE, reachability("standby", spec.getStandby().getName(), standbyHealth,
+        draft.condition(ConditionTypes.STANDBY_REACHABLE, reachability("standby", spec.getStandby(), standbyHealth,
                 standbyFailures, threshold));
 
         List<String> namespaces = null;
@@ -105,8 +126,14 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
             try {
                 namespaces = backups.protectedNamespaces(primary, spec);
             } catch (KubernetesClientException e) {
-                LOG.debugf("listing protected namespaces of %s failed: HTTP %d", plan.getMetadata().getName(), e.getCode());
+                LOG.debugf("listing protected namespaces of %s failed: %s", plan.getMetadata().getName(), RemoteErrors.describe(e));
             }
+        }
+        Optional<String> overWatchCap = watchCap.excess(spec, namespaces);
+        if (overWatchCap.isPresent()) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.TOO_MANY_WATCHES, overWatchCap.get()));
+            sync.forget(plan);
+            return finish(plan, draft, interval);
         }
         backups.observe(plan, draft, primaryHealth.reachable() ? primary : null, standbyHealth.reachable() ? standby : null,
                 namespaces);
@@ -130,14 +157,19 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     @Override
     public ErrorStatusUpdateControl<DisasterRecoveryPlan> updateErrorStatus(DisasterRecoveryPlan plan,
             Context<DisasterRecoveryPlan> context, Exception e) {
-        LOG.warnf(e, "reconciling plan %s/%s failed", plan.getMetadata().getNamespace(), plan.getMetadata().getName());
+        String why = RemoteErrors.describe(e);
+        LOG.warnf("reconciling plan %s/%s failed: %s", plan.getMetadata().getNamespace(), plan.getMetadata().getName(), why);
+        if (!RemoteErrors.fromRemote(e)) {
+            LOG.debug("the failure, which no remote server caused", e);
+        }
         PlanStatusDraft draft = new PlanStatusDraft(plan, Instant.now());
         draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.RECONCILE_ERROR,
-                "the operator failed to process this plan and will retry: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                "the operator failed to process this plan and will retry: " + why));
         draft.transitions().forEach(t -> events.emit(plan, t));
         plan.setStatus(draft.status());
-        return StatusPatch.onError(plan);
+        // JOSDK retries with backoff, then gives up; the reschedule takes over from there, so that a plan
+        // whose cause went away (a Secret fixed, a site back) recovers without being edited.
+        return StatusPatch.onError(plan).rescheduleAfter(GoDurations.parse(plan.getSpec().getHealthCheck().getInterval()));
     }
 
     @Override
@@ -163,10 +195,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     }
 
     /** A site counts as unreachable after {@code failureThreshold} failed probes in a row; the ones before are said. */
-    private static ConditionResult reachability(String role, String siteName, SiteHealth health, int failures, int threshold) {
+    private static ConditionResult reachability(String role, SiteSpec site, SiteHealth health, int failures, int threshold) {
+        String siteName = site.getName();
         if (health.reachable()) {
             return ConditionResult.isTrue(Reasons.REACHABLE, "the " + role + " site " + siteName + " answers (Kubernetes "
-                    + health.gitVersion() + ")");
+                    + health.gitVersion() + ")" + (Boolean.TRUE.equals(site.getAllowInsecureTLS())
+                    ? "; TLS verification may be off (spec." + role + ".allowInsecureTLS): its certificate is not checked if the kubeconfig says so"
+                    : ""));
         }
         String problem = "the API server of the " + role + " site " + siteName + " does not answer: " + health.problem();
         if (failures < threshold) {

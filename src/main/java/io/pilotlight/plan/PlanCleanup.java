@@ -9,6 +9,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
+import io.pilotlight.util.RemoteErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public class PlanCleanup {
         } catch (SiteConfigException e) {
             return e.getMessage();
         } catch (KubernetesClientException e) {
-            return "the primary answered HTTP " + e.getCode() + (e.getCode() == 0 ? " (unreachable)" : "");
+            return "the primary answered: " + RemoteErrors.describe(e);
         }
     }
 

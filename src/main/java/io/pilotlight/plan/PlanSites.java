@@ -2,7 +2,7 @@ package io.pilotlight.plan;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.api.v1alpha1.plan.KubeconfigSecretRef;
+import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.clusters.SiteClients;
 import io.pilotlight.clusters.SiteConfigException;
@@ -18,12 +18,17 @@ public class PlanSites {
         this.clients = clients;
     }
 
+    /** Who the plan acts as in the operator's cluster; see {@link SiteClients#identity}. */
+    public KubernetesClient identity(DisasterRecoveryPlan plan) throws SiteConfigException {
+        return clients.identity(plan);
+    }
+
     public KubernetesClient primary(DisasterRecoveryPlan plan) throws SiteConfigException {
-        return acquire(plan, "primary", plan.getSpec().getPrimary());
+        return acquire(plan, "primary");
     }
 
     public KubernetesClient standby(DisasterRecoveryPlan plan) throws SiteConfigException {
-        return acquire(plan, "standby", plan.getSpec().getStandby());
+        return acquire(plan, "standby");
     }
 
     /**
@@ -34,25 +39,24 @@ public class PlanSites {
         try {
             return primary(plan);
         } catch (SiteConfigException e) {
-            return clients.held(user(plan, "primary")).orElseThrow(() -> e);
+            String holder = plan.getSpec().getPrimary().getKubeconfigSecretRef() == null ? SiteClients.IDENTITY : "primary";
+            return clients.held(plan, holder).orElseThrow(() -> e);
         }
     }
 
     public void release(DisasterRecoveryPlan plan) {
-        clients.release(user(plan, ""));
+        clients.release(plan);
     }
 
-    private KubernetesClient acquire(DisasterRecoveryPlan plan, String role, SiteSpec site) throws SiteConfigException {
-        KubeconfigSecretRef ref = site.getKubeconfigSecretRef();
+    private KubernetesClient acquire(DisasterRecoveryPlan plan, String role) throws SiteConfigException {
+        SiteSpec site = role.equals("primary") ? plan.getSpec().getPrimary() : plan.getSpec().getStandby();
         try {
-            return clients.acquire(user(plan, role), plan.getMetadata().getNamespace(), ref == null ? null : ref.getName(),
-                    ref == null ? null : ref.getKey());
+            return clients.site(plan, role, site);
         } catch (SiteConfigException e) {
+            if (e.reason().equals(Reasons.SERVICE_ACCOUNT_REQUIRED)) {
+                throw e;
+            }
             throw new SiteConfigException(e.reason(), "spec." + role + ".kubeconfigSecretRef: " + e.getMessage());
         }
-    }
-
-    private static String user(DisasterRecoveryPlan plan, String role) {
-        return plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName() + "/" + role;
     }
 }

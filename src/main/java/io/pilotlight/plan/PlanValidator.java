@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.KeepWarmSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
+import io.pilotlight.traffic.TrafficValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +15,23 @@ import java.util.regex.Pattern;
 
 /**
  * What the CRD schema and its CEL rules cannot check: cron syntax as Velero parses it, label
- * selectors, and namespaces that must never be protected. Each problem is a sentence naming the
+ * selectors, namespaces that must never be protected ({@link ProtectedNamespaces#why}), and the
+ * traffic section's values ({@link TrafficValidation}). Each problem is a sentence naming the
  * field, so the plan's Ready condition tells a person what to fix.
  */
 @ApplicationScoped
 public class PlanValidator {
 
-    /** Namespaces whose objects belong to the cluster itself and must not be copied to another. */
-    private static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease");
     private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
     private static final Pattern LABEL_KEY = Pattern.compile(
             "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$");
+
+    private final ProtectedNamespaces protectedNamespaces;
+
+    public PlanValidator(ProtectedNamespaces protectedNamespaces) {
+        this.protectedNamespaces = protectedNamespaces;
+    }
 
     public List<String> problems(DisasterRecoveryPlanSpec spec) {
         List<String> problems = new ArrayList<>();
@@ -37,12 +43,7 @@ public class PlanValidator {
         if (spec.getProtect() != null) {
             List<String> namespaces = spec.getProtect().getNamespaces() == null ? List.of() : spec.getProtect().getNamespaces();
             for (String ns : namespaces) {
-                if (SYSTEM_NAMESPACES.contains(ns)) {
-                    problems.add("spec.protect.namespaces: '" + ns + "' belongs to the cluster itself and cannot be protected");
-                }
-                if (backup != null && ns.equals(backup.getVeleroNamespace())) {
-                    problems.add("spec.protect.namespaces: '" + ns + "' is Velero's namespace (spec.backup.veleroNamespace)");
-                }
+                protectedNamespaces.why(ns, spec).ifPresent(why -> problems.add("spec.protect.namespaces: " + why));
             }
             selector("spec.protect.namespaceSelector", spec.getProtect().getNamespaceSelector(), problems);
             selector("spec.protect.labelSelector", spec.getProtect().getLabelSelector(), problems);
@@ -59,6 +60,7 @@ public class PlanValidator {
                 selector("spec.failover.waves[" + i + "].selector", waves.get(i).getSelector(), problems);
             }
         }
+        problems.addAll(TrafficValidation.problems(spec.getTraffic()));
         return problems;
     }
 

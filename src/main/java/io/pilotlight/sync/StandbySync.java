@@ -3,7 +3,6 @@ package io.pilotlight.sync;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,6 +13,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.util.RemoteErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,7 +251,10 @@ final class StandbySync {
                 if (stopped) {
                     break;
                 }
-                LOG.warnf(e, "sync of plan %s: unexpected error, retrying", settings.planKey());
+                LOG.warnf("sync of plan %s: unexpected error, retrying: %s", settings.planKey(), RemoteErrors.describe(e));
+                if (!RemoteErrors.fromRemote(e)) {
+                    LOG.debug("the error, which no remote server caused", e);
+                }
                 backoff = sleep(backoff);
             }
         }
@@ -787,34 +790,19 @@ final class StandbySync {
         return new Outcome(key, Result.FAILED, null, detail, false, down, !down);
     }
 
-    /** Creates a missing namespace on the standby, labelled as Pilotlight's, with the primary's labels. */
+    /**
+     * Creates a missing namespace on the standby with Pilotlight's labels only: the source's labels are
+     * not copied, since they include policy (pod-security.kubernetes.io/enforce=privileged, a tenant
+     * label that a NetworkPolicy or admission webhook trusts) that a plan's author must not set here.
+     */
     private void ensureNamespace(String ns) {
         if (standbyNamespaces.contains(ns)) {
             return;
         }
         if (standby.namespaces().withName(ns).get() == null) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            Map<String, String> annotations = new LinkedHashMap<>();
             try {
-                Namespace source = primary.namespaces().withName(ns).get();
-                if (source != null) {
-                    if (source.getMetadata().getLabels() != null) {
-                        labels.putAll(source.getMetadata().getLabels());
-                    }
-                    if (source.getMetadata().getAnnotations() != null) {
-                        annotations.putAll(source.getMetadata().getAnnotations());
-                    }
-                }
-            } catch (KubernetesClientException e) {
-                // The copy is made without the primary's labels; they are not needed to hold objects.
-            }
-            labels.remove("kubernetes.io/metadata.name");
-            annotations.keySet().removeIf(k -> k.startsWith("kubectl.kubernetes.io/") || k.startsWith("openshift.io/"));
-            labels.putAll(ownLabels);
-            annotations.put(SyncAnnotations.CREATED_FOR, settings.planKey());
-            try {
-                standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).withLabels(labels)
-                        .withAnnotations(annotations).endMetadata().build()).create();
+                standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).withLabels(ownLabels)
+                        .withAnnotations(Map.of(SyncAnnotations.CREATED_FOR, settings.planKey())).endMetadata().build()).create();
                 LOG.infof("sync of plan %s: created namespace %s on the standby", settings.planKey(), ns);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
@@ -879,25 +867,9 @@ final class StandbySync {
         return JSON.convertValue(object, Map.class);
     }
 
+    /** The remote site's answer is never quoted (it may be anyone's server): only its code or kind of failure. */
     private static String describe(String what, Throwable t) {
-        if (t instanceof KubernetesClientException e) {
-            String reason = e.getStatus() == null ? null : e.getStatus().getMessage();
-            return what + " failed: " + (e.getCode() == 0 ? "no answer" + cause(e) : "HTTP " + e.getCode()
-                    + (reason == null ? "" : " " + truncate(reason)));
-        }
-        return what + " failed: " + t.getClass().getSimpleName();
-    }
-
-    private static String cause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == t ? "" : " (" + root.getClass().getSimpleName() + ")";
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 297) + "...";
+        return what + " failed: " + RemoteErrors.describe(t);
     }
 
     private static Duration min(Duration a, Duration b) {

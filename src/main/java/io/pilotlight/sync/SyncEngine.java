@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.api.v1alpha1.plan.SyncSpec;
+import io.pilotlight.config.OperatorSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,11 +36,11 @@ public class SyncEngine {
     private final int queueCapacity;
     private final SyncMetrics metrics;
 
-    public SyncEngine(SyncMetrics metrics,
-            @ConfigProperty(name = "pilotlight.sync.writer-threads", defaultValue = "8") int writerThreads,
-            @ConfigProperty(name = "pilotlight.sync.parallel-writes", defaultValue = "8") int parallelWrites,
-            @ConfigProperty(name = "pilotlight.sync.queue-capacity", defaultValue = "10000") int queueCapacity) {
+    public SyncEngine(SyncMetrics metrics, OperatorSettings settings) {
         this.metrics = metrics;
+        int writerThreads = settings.sync().writerThreads();
+        int parallelWrites = settings.sync().parallelWrites();
+        int queueCapacity = settings.sync().queueCapacity();
         this.parallelWrites = Math.max(1, Math.min(parallelWrites, writerThreads));
         this.queueCapacity = queueCapacity;
         AtomicInteger n = new AtomicInteger();

@@ -1,6 +1,7 @@
 package io.pilotlight.traffic;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.util.RemoteErrors;
 
 /** Turns Kubernetes client errors into {@link TrafficSwitchException}s with a sentence a person can act on. */
 final class KubeErrors {
@@ -10,10 +11,11 @@ final class KubeErrors {
 
     static TrafficSwitchException of(String action, KubernetesClientException e) {
         int code = e.getCode();
-        String status = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+        // The API server's own text is never quoted: only its code, or the kind of failure.
+        String status = RemoteErrors.describe(e);
         if (code == 403) {
             return new TrafficSwitchException(TrafficSwitchException.API_ERROR,
-                    action + " was forbidden: the operator's service account lacks the RBAC permission (" + status + ")");
+                    action + " was forbidden: the plan's identity lacks the RBAC permission (" + status + ")");
         }
         if (code == 404) {
             return new TrafficSwitchException(TrafficSwitchException.NOT_FOUND,
@@ -23,7 +25,7 @@ final class KubeErrors {
             return new TrafficSwitchException(TrafficSwitchException.API_ERROR,
                     action + " failed: the cluster's API server could not be reached (" + status + ")");
         }
-        return new TrafficSwitchException(TrafficSwitchException.API_ERROR, action + " failed: HTTP " + code + " " + status);
+        return new TrafficSwitchException(TrafficSwitchException.API_ERROR, action + " failed: " + status);
     }
 
     /** A conflict worth re-reading and retrying: our JSON patch's test op or an optimistic lock failed. */

@@ -19,6 +19,8 @@ public class TrafficSwitchException extends Exception {
     public static final String REFUSED = "DnsUpdateRefused";
     /** The DNS server did not answer within the timeout, after the retries. */
     public static final String UNREACHABLE = "TrafficProviderUnreachable";
+    /** The plan may not switch the traffic object: another namespace's that grants it nothing, or no identity to act as. */
+    public static final String NOT_ALLOWED = "TrafficNotAllowed";
     /** The Kubernetes API refused or failed a request. */
     public static final String API_ERROR = "APIError";
 

@@ -3,38 +3,51 @@ package io.pilotlight.traffic;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.plan.TrafficSpec;
+import io.pilotlight.clusters.SiteClients;
+import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.plan.PlanLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Picks the {@link TrafficSwitch} of a plan from its {@code spec.traffic}: ExternalDNS, Gateway API,
  * RFC 2136, or (none configured) a switch that does nothing and says so.
  * <p>
- * The DNSEndpoint and the HTTPRoute are read and written, by default, in the cluster the operator runs
- * in, as the plan's API documents; {@link #forPlan(DisasterRecoveryPlan, KubernetesClient)} lets the
- * caller name another cluster. The TSIG Secret of RFC 2136 is always read in the plan's namespace, in
- * the operator's cluster, next to the plan.
+ * The DNSEndpoint and the HTTPRoute are read and written in the cluster the operator runs in, as the
+ * plan's API documents, with the plan's identity there, and only in namespaces that grant it
+ * ({@link TrafficGrants}). The TSIG Secret of RFC 2136 is read in the plan's namespace, in the
+ * operator's cluster, next to the plan, with the same identity.
  */
 @ApplicationScoped
 public class TrafficSwitches {
 
-    private final KubernetesClient local;
+    private final KubernetesClient operator;
+    private final SiteClients clients;
 
-    public TrafficSwitches(KubernetesClient local) {
-        this.local = local;
+    public TrafficSwitches(KubernetesClient operator, SiteClients clients) {
+        this.operator = operator;
+        this.clients = clients;
     }
 
-    /** The plan's switch, working on objects in the operator's own cluster. */
+    /**
+     * The plan's switch, working on objects in the operator's cluster with the plan's identity there
+     * ({@link SiteClients#identity}); one that refuses, saying why, when the plan may not switch them.
+     */
     public TrafficSwitch forPlan(DisasterRecoveryPlan plan) {
-        return forPlan(plan, local);
-    }
-
-    /** The plan's switch, working on the DNSEndpoint or HTTPRoute in the given cluster. */
-    public TrafficSwitch forPlan(DisasterRecoveryPlan plan, KubernetesClient trafficCluster) {
+        Optional<String> refusal = TrafficGrants.refusal(plan, operator);
+        if (refusal.isPresent()) {
+            return new RefusedTrafficSwitch(TrafficSwitchException.NOT_ALLOWED, refusal.get());
+        }
+        KubernetesClient identity;
+        try {
+            identity = clients.identity(plan);
+        } catch (SiteConfigException e) {
+            return new RefusedTrafficSwitch(e.reason(), e.getMessage());
+        }
         TrafficSpec traffic = plan.getSpec() == null ? null : plan.getSpec().getTraffic();
-        return create(traffic, plan.getMetadata().getNamespace(), PlanLabels.of(plan), trafficCluster, local);
+        return create(traffic, plan.getMetadata().getNamespace(), PlanLabels.of(plan), identity, identity);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pilotlight.util;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -31,6 +32,19 @@ public final class RemoteErrors {
             }
         }
         return "request failed (" + error.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * Whether the error came from talking to a server (its text may quote the server or the request), as
+     * opposed to a bug of ours, whose stack trace may be logged.
+     */
+    public static boolean fromRemote(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "HTTP 404 (Not Found)": the standard phrase of the code, never the server's own text. */

@@ -16,6 +16,8 @@ import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.api.v1alpha1.plan.TrafficSpec;
 import io.pilotlight.api.v1alpha1.plan.TsigAlgorithm;
 import io.pilotlight.api.v1alpha1.plan.TsigSecretRef;
+import io.pilotlight.clusters.SiteClients;
+import io.pilotlight.testsupport.TestSettings;
 import io.pilotlight.traffic.ExternalDnsSwitch;
 import io.pilotlight.traffic.GatewayApiSwitch;
 import io.pilotlight.traffic.NoTrafficSwitch;
@@ -103,7 +105,8 @@ class TrafficProvidersTest {
         standby.setName("dc2");
         spec.setStandby(standby);
         plan.setSpec(spec);
-        assertThat(new TrafficSwitches(CLIENT).forPlan(plan).describe()).isEqualTo("DNSEndpoint ops/d");
+        var settings = TestSettings.with(Map.of("pilotlight.security.trusted-namespaces", "ops"));
+        assertThat(new TrafficSwitches(CLIENT, new SiteClients(CLIENT, settings)).forPlan(plan).describe()).isEqualTo("DNSEndpoint ops/d");
         assertThat(TrafficTarget.of(plan, SiteRole.STANDBY)).isEqualTo(TrafficTarget.standby("dc2"));
         assertThat(TrafficTarget.of(plan, SiteRole.PRIMARY).describe()).isEqualTo("primary site \"primary\"");
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
@@ -40,7 +42,7 @@ import io.pilotlight.api.v1alpha1.plan.TrafficSpec;
                 + "has(self.primary.kubeconfigSecretRef)",
         message = "healthCheck.autoFailover needs the operator to run outside the primary cluster: set primary.kubeconfigSecretRef (an operator inside the primary goes down with it)")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"primary", "standby", "protect", "pilotLight", "sync", "backup", "objectives", "failover", "traffic", "healthCheck"})
+@JsonPropertyOrder({"primary", "standby", "serviceAccountName", "protect", "pilotLight", "sync", "backup", "objectives", "failover", "traffic", "healthCheck"})
 public class DisasterRecoveryPlanSpec {
 
     @JsonProperty("primary")
@@ -52,6 +54,15 @@ public class DisasterRecoveryPlanSpec {
     @JsonPropertyDescription("The site that receives the parked copy and takes over on failover.")
     @Required
     private SiteSpec standby;
+
+    @JsonProperty("serviceAccountName")
+    @JsonPropertyDescription("ServiceAccount of the plan's namespace that the operator impersonates in the cluster it runs in: a site "
+            + "without kubeconfigSecretRef, and the Secrets and traffic objects the plan names, are read and written with its rights, "
+            + "never the operator's. Required unless the operator is configured with a default ServiceAccount, or the plan's "
+            + "namespace is one the operator trusts (pilotlight.security.trusted-namespaces).")
+    @Size(max = 253)
+    @Pattern(ApiConstants.DNS_SUBDOMAIN_PATTERN)
+    private String serviceAccountName;
 
     @JsonProperty("protect")
     @JsonPropertyDescription("Namespaces and kinds of resources carried from the primary to the standby.")
@@ -170,5 +181,13 @@ public class DisasterRecoveryPlanSpec {
 
     public void setHealthCheck(HealthCheckSpec healthCheck) {
         this.healthCheck = healthCheck;
+    }
+
+    public String getServiceAccountName() {
+        return serviceAccountName;
+    }
+
+    public void setServiceAccountName(String serviceAccountName) {
+        this.serviceAccountName = serviceAccountName;
     }
 }

@@ -71,7 +71,7 @@ public class DrillCopyStep extends PhasedStep {
     /** The drill's namespaces on the standby. */
     public static List<String> drillNamespaces(FailoverRun run, ProtectedNamespaces protectedNamespaces) throws SiteConfigException {
         String suffix = suffix(run);
-        return protectedNamespaces.resolve(run.to(), run.plan().getSpec().getProtect()).stream().map(n -> n + suffix).toList();
+        return protectedNamespaces.resolve(run.to(), run.plan().getSpec()).stream().map(n -> n + suffix).toList();
     }
 
     @Override
@@ -86,7 +86,7 @@ public class DrillCopyStep extends PhasedStep {
         labels.put(DRILL_LABEL, run.failover().getMetadata().getName());
         int copied = 0;
         List<String> made = new ArrayList<>();
-        for (String source : namespaces.resolve(standby, run.plan().getSpec().getProtect())) {
+        for (String source : namespaces.resolve(standby, run.plan().getSpec())) {
             String target = source + suffix(run);
             Namespace existing = standby.namespaces().withName(target).get();
             if (existing == null) {

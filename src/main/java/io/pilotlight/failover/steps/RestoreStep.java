@@ -119,7 +119,7 @@ public class RestoreStep extends PhasedStep {
                 .withLabels(PlanLabels.of(run.plan())).build());
         RestoreSpec spec = new RestoreSpec();
         spec.setBackupName(backup);
-        List<String> protectedNamespaces = namespaces.resolve(to, run.plan().getSpec().getProtect());
+        List<String> protectedNamespaces = namespaces.resolve(to, run.plan().getSpec());
         spec.setIncludedNamespaces(protectedNamespaces);
         if (run.type() == FailoverType.DRILL) {
             // A drill restores into its own copies, never over the standby's parked ones.

@@ -42,7 +42,7 @@ public class InPlaceParker {
     /** Parks every protected workload of the site that is not parked yet; a workload changed meanwhile is parked on the next call. */
     public Result park(DisasterRecoveryPlan plan, KubernetesClient site) {
         String planKey = plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName();
-        List<String> protectedNamespaces = namespaces.resolve(site, plan.getSpec().getProtect());
+        List<String> protectedNamespaces = namespaces.resolve(site, plan.getSpec());
         var selector = plan.getSpec().getProtect().getLabelSelector();
         int now = 0;
         int before = 0;

@@ -11,7 +11,7 @@ import io.pilotlight.api.v1alpha1.ApiConstants;
 
 /** One of the two sites (clusters) of a plan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "kubeconfigSecretRef"})
+@JsonPropertyOrder({"name", "kubeconfigSecretRef", "allowInsecureTLS"})
 public class SiteSpec {
 
     @JsonProperty("name")
@@ -24,6 +24,12 @@ public class SiteSpec {
     @JsonProperty("kubeconfigSecretRef")
     @JsonPropertyDescription("Secret key holding a kubeconfig to reach this site. Leave it out for the cluster the operator runs in; at most one of the two sites can do so.")
     private KubeconfigSecretRef kubeconfigSecretRef;
+
+    @JsonProperty("allowInsecureTLS")
+    @JsonPropertyDescription("Accept the kubeconfig's insecure-skip-tls-verify: the site's certificate is then not checked, so anyone "
+            + "on the network path can read and change what the operator sends there. Reported in the site's reachability condition. "
+            + "Default false: such a kubeconfig is refused.")
+    private Boolean allowInsecureTLS;
 
     public String getName() {
         return name;
@@ -39,5 +45,13 @@ public class SiteSpec {
 
     public void setKubeconfigSecretRef(KubeconfigSecretRef kubeconfigSecretRef) {
         this.kubeconfigSecretRef = kubeconfigSecretRef;
+    }
+
+    public Boolean getAllowInsecureTLS() {
+        return allowInsecureTLS;
+    }
+
+    public void setAllowInsecureTLS(Boolean allowInsecureTLS) {
+        this.allowInsecureTLS = allowInsecureTLS;
     }
 }

@@ -1,0 +1,67 @@
+package io.pilotlight.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the operator, under {@code pilotlight.}; application.properties documents each one. */
+@ConfigMapping(prefix = "pilotlight")
+public interface OperatorSettings {
+
+    Security security();
+
+    Sync sync();
+
+    LeaderElection leaderElection();
+
+    /** Who a plan acts as; see SECURITY.md. */
+    interface Security {
+
+        /** The namespace the operator runs in: never protected, and trusted unless trusted-namespaces says otherwise. */
+        @WithDefault("pilotlight-system")
+        String operatorNamespace();
+
+        /**
+         * Namespaces whose plans act with the operator's own identity in its cluster; {@code *} for every namespace
+         * (a single-tenant cluster). Unset: the operator's namespace only.
+         */
+        Optional<List<String>> trustedNamespaces();
+
+        /** ServiceAccount impersonated for plans that name none (as Flux's --default-service-account); unset: they must name one. */
+        Optional<String> defaultServiceAccount();
+
+        /** Most informers (protected namespaces × kinds) one plan's sync may open on a site; beyond it the plan is refused. */
+        @WithDefault("2000")
+        int maxWatchesPerPlan();
+
+        default boolean trusts(String namespace) {
+            return trustedNamespaces().map(list -> list.contains("*") || list.contains(namespace))
+                    .orElse(operatorNamespace().equals(namespace));
+        }
+    }
+
+    /** The standby sync: one coordinator thread per plan, the writes of all plans on a shared pool. */
+    interface Sync {
+
+        @WithDefault("8")
+        int writerThreads();
+
+        /** Writes in flight per plan, at most writer-threads. */
+        @WithDefault("8")
+        int parallelWrites();
+
+        /** Changes queued per plan; beyond it a full resync catches up. */
+        @WithDefault("10000")
+        int queueCapacity();
+    }
+
+    interface LeaderElection {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Unset: the ServiceAccount's namespace in a Pod. */
+        Optional<String> leaseNamespace();
+    }
+}
