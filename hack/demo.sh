@@ -262,9 +262,13 @@ fi
 # The demo's operator watches only the plan's namespace, so that it leaves alone any other plans
 # on the cluster (and any other operator's); deploy/ watches every namespace. A single operator
 # outside any cluster needs no leader election (and JOSDK could not infer a Lease namespace there).
-show "java -Dkubeconfig=${standby_cfg#"$repo"/} -Dquarkus.http.port=$OPERATOR_PORT -Dquarkus.operator-sdk.namespaces=$PLAN_NS -Dpilotlight.leader-election.enabled=false -jar $jar"
+# It runs with the demo's admin kubeconfig and trusts the plan's namespace, so the plan acts as the
+# operator; deploy/ trusts only pilotlight-system and plans elsewhere act as their own
+# ServiceAccount (samples/plan-identity.yaml, SECURITY.md).
+show "java -Dkubeconfig=${standby_cfg#"$repo"/} -Dquarkus.http.port=$OPERATOR_PORT -Dquarkus.operator-sdk.namespaces=$PLAN_NS -Dpilotlight.security.trusted-namespaces=$PLAN_NS -Dpilotlight.leader-election.enabled=false -jar $jar"
 nohup java -Dkubeconfig="$standby_cfg" -Dquarkus.http.port="$OPERATOR_PORT" \
-  -Dquarkus.operator-sdk.namespaces="$PLAN_NS" -Dpilotlight.leader-election.enabled=false \
+  -Dquarkus.operator-sdk.namespaces="$PLAN_NS" -Dpilotlight.security.trusted-namespaces="$PLAN_NS" \
+  -Dpilotlight.leader-election.enabled=false \
   -jar "$jar" >"$op_log" 2>&1 &
 op_pid=$!
 op_started=1
