@@ -16,7 +16,8 @@ public class OperatorTestResource implements QuarkusTestResourceLifecycleManager
 
     /** Label that ties a plan to the test run whose operator reconciles it. */
     public static final String RUN_LABEL = "pilotlight.io/test-run";
-    private static final String RUN_PROPERTY = "pilotlight.test-run";
+    // Outside the pilotlight. prefix, which the operator's settings own and validate.
+    private static final String RUN_PROPERTY = "pilotlight-tests.run";
 
     /** This JVM's run id (a system property, so that every class loader of a Quarkus test sees the same one). */
     public static synchronized String runId() {
