@@ -6,7 +6,7 @@ TESTENV := hack/testenv
 NAME ?= primary
 
 .PHONY: help bind9 k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
-        build test crds run demo deploy bench bench-sync bench-failover clean
+        build image test crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -31,6 +31,11 @@ cluster-start: ## start that API server again and wait until Pods run (NAME=prim
 
 build: ## compile and package the operator
 	$(MVN) package -DskipTests
+
+# REGISTRY (e.g. ghcr.io/you) and BASE_IMAGE (a JRE 17 image): unset, a loopback registry and a base
+# built from Debian packages (cached in ~/.cache/pilotlight), for local use and CI.
+image: ## build the operator image with Jib (no Docker) and push it to REGISTRY (default: a loopback one)
+	@hack/install/image.sh package -DskipTests
 
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
