@@ -40,8 +40,10 @@ image: ## build the operator image with Jib (no Docker) and push it to REGISTRY 
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
-test: k8s-bins bind9 ## every test tier: unit, API server and integration on the local clusters
-	$(MVN) verify
+# The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
+# that package built and pushed to the loopback registry; image.sh starts and stops that registry.
+test: k8s-bins bind9 ## every test tier: unit, API server, integration, and the install (image under deploy/'s RBAC)
+	MVN="$(MVN)" hack/install/image.sh verify
 
 # Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of

@@ -14,7 +14,10 @@ ref="$registry/pilotlight/base-jre:$tag"
 cached="$cache_root/images/base-jre-$tag.tar"
 
 if [[ ! -f "$cached" ]]; then
-  log "building the base image $tag from Debian packages (cold: about a minute)"
+  log "building the base image $tag from Debian packages (cold: about two minutes)"
+  if ! command -v mmdebstrap >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null
+  fi
   work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
   mirror=http://deb.debian.org/debian
   # The JRE's postinst needs /usr/share/man while it runs; documentation goes afterwards. User 185

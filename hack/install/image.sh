@@ -34,6 +34,7 @@ nice ${MVN:-mvn -B -ntp} "$@" \
   -Dquarkus.jib.base-jvm-image="$BASE_IMAGE" \
   -Dpilotlight.install.image="$image" -Dpilotlight.install.insecure-registry="$insecure" \
   -Dpilotlight.install.crane="$(bin_dir crane "$CRANE_VERSION")/crane" \
+  -Dpilotlight.install.helm="$(bin_dir helm "$HELM_VERSION")/helm" \
   -Dpilotlight.install.kubectl="$(bin_dir kubernetes "$KUBERNETES_VERSION")/kubectl"
 echo "$image" > target/image.ref
 flags=(); [[ "$insecure" == true ]] && flags=(--insecure)

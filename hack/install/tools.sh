@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Builds (or reuses from the cache) crane and helm from Go modules, and makes sure mmdebstrap is
-# installed (it builds the local base image from Debian packages). Prints nothing on a warm run.
+# Builds (or reuses from the cache) crane and helm from their Go modules. Prints nothing on a warm run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../testenv" && pwd)"
 source "$here/versions.env"
@@ -20,7 +19,3 @@ go_tool() { # <name> <version> <module path of the main package>
 
 go_tool crane "$CRANE_VERSION" github.com/google/go-containerregistry/cmd/crane
 go_tool helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm
-if ! command -v mmdebstrap >/dev/null; then
-  log "installing mmdebstrap (Debian package)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null
-fi

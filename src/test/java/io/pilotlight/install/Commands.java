@@ -14,6 +14,7 @@ final class Commands {
     static final Path REPO = Path.of("").toAbsolutePath();
     static final String KUBECTL = property("pilotlight.install.kubectl");
     static final String CRANE = property("pilotlight.install.crane");
+    static final String HELM = property("pilotlight.install.helm");
     static final String IMAGE = property("pilotlight.install.image");
     static final boolean INSECURE_REGISTRY = Boolean.parseBoolean(System.getProperty("pilotlight.install.insecure-registry"));
 

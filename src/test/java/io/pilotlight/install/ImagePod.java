@@ -42,6 +42,7 @@ final class ImagePod implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int httpPort;
+    private volatile boolean closed;
 
     private ImagePod(Process process, Path log, int httpPort) {
         this.process = process;
@@ -110,8 +111,9 @@ final class ImagePod implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** Whether the operator stopped by itself (it is not expected to, while a test runs). */
+    boolean exited() {
+        return !closed && !process.isAlive();
     }
 
     String logTail(int lines) {
@@ -123,13 +125,21 @@ final class ImagePod implements AutoCloseable {
         }
     }
 
-    /** Stops the operator as Kubernetes would (SIGTERM), then for good; its mounts go with its namespaces. */
+    /**
+     * Stops the operator as Kubernetes would: SIGTERM, then SIGKILL after the grace period. The
+     * signal goes to the first process of the PID namespace (the JVM), whose end ends the namespace
+     * and its mounts; unshare's own --kill-child does not reach it once chroot has changed its user.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        closed = true;
+        List<ProcessHandle> inside = process.toHandle().descendants().toList();
+        inside.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : inside) {
+            p.onExit().completeOnTimeout(p, 30, TimeUnit.SECONDS).join();
+            p.destroyForcibly();
         }
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     private static String value(EnvVar var, String namespace) {

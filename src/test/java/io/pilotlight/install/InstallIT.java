@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pilotlight installed as a user installs it, and run as it is deployed: deploy/ applied to the
@@ -101,29 +106,123 @@ class InstallIT {
 
     @Test
     @Order(1)
-    void theSamplePlanSyncsAndFailsOverUnderDeploysRbac() {
+    void theSamplePlanSyncsUnderDeploysRbac() {
         kubectl(Site.STANDBY, "apply", "-f", "samples/plan.yaml");
         await("the plan's standby is in sync", WAIT, () -> {
-            assertThat(Conditions.find(plan().getStatus().getConditions(), ConditionTypes.STANDBY_IN_SYNC).orElseThrow().getStatus())
-                    .hasToString("True");
+            assertThat(condition(ConditionTypes.STANDBY_IN_SYNC).getStatus()).hasToString("True");
             assertThat(standby.apps().deployments().inNamespace("shop").withName("frontend").get().getSpec().getReplicas()).isZero();
         });
         assertNoneForbidden();
+    }
 
+    @Test
+    @Order(3)
+    void aPlannedFailoverCompletesUnderDeploysRbac() {
+        audit.values().forEach(AuditLog::mark); // the refusals the rule-group tests caused on purpose
         kubectl(Site.STANDBY, "apply", "-f", "samples/failover-planned.yaml");
         await("the Planned failover completes", WAIT, () -> assertThat(failover().getStatus().getPhase()).isEqualTo(FailoverPhase.COMPLETED));
         assertThat(standby.apps().deployments().inNamespace("shop").withName("frontend").get().getSpec().getReplicas()).isEqualTo(2);
         assertThat(primary.apps().deployments().inNamespace("shop").withName("frontend").get().getSpec().getReplicas()).isZero();
-        await("the plan is protected again, the other way round", WAIT, () -> assertThat(
-                Conditions.find(plan().getStatus().getConditions(), ConditionTypes.STANDBY_IN_SYNC).orElseThrow().getStatus()).hasToString("True"));
+        await("the plan records that the standby serves", WAIT, () -> assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2"));
         assertNoneForbidden();
         writeRulesUsed();
+    }
+
+    /** One rule group of deploy/ (or of the kits it points to), the request it exists for, and how to make the operator ask. */
+    record RuleGroup(Site site, String namespace, List<String> roles, String resource, String refusal, String trigger) {
+        RuleGroup(Site site, String namespace, String role, String resource, String refusal, String trigger) {
+            this(site, namespace, List.of(role), resource, refusal, trigger);
+        }
+
+        @Override
+        public String toString() {
+            return site.siteName() + " " + (namespace == null ? "ClusterRole " : "Role " + namespace + "/") + String.join(" + ", roles)
+                    + ": " + resource;
+        }
+    }
+
+    static List<RuleGroup> ruleGroups() {
+        return List.of(
+                new RuleGroup(Site.STANDBY, null, "pilotlight-operator", "serviceaccounts",
+                        "cannot impersonate resource \"serviceaccounts\"", "spec"),
+                new RuleGroup(Site.STANDBY, "dr", "pilotlight-plan", "secrets", "cannot get resource \"secrets\"", "spec"),
+                // The remote identity holds both site roles (a failback swaps them), and both grant get on Namespaces.
+                new RuleGroup(Site.PRIMARY, null, List.of("pilotlight-primary-site", "pilotlight-standby-site"), "namespaces",
+                        "resource \"namespaces\"", "spec"),
+                new RuleGroup(Site.PRIMARY, null, "pilotlight-velero", "schedules", "resource \"schedules\"", "spec"),
+                // The sync writes the copy of a changed ConfigMap on the standby as the plan's ServiceAccount.
+                new RuleGroup(Site.STANDBY, null, "pilotlight-standby-namespace-writer", "configmaps", "resource \"configmaps\"", "configmap"));
+    }
+
+    /** Without each rule group the operator is refused the request the group's comment names: no rule is there for nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ruleGroups")
+    @Order(2)
+    void eachRuleGroupIsNeeded(RuleGroup group) {
+        KubernetesClient client = clusters.client(group.site());
+        Map<String, List<PolicyRule>> rules = new java.util.LinkedHashMap<>();
+        group.roles().forEach(role -> rules.put(role, rules(client, group.namespace(), role)));
+        audit.get(group.site()).mark();
+        try {
+            rules.forEach((role, all) -> {
+                List<PolicyRule> without = all.stream().filter(r -> !r.getResources().contains(group.resource())).toList();
+                assertThat(without).as("rules of %s", role).hasSizeLessThan(all.size());
+                setRules(client, group.namespace(), role, without);
+            });
+            trigger(group.trigger());
+            await("a request " + group + " exists for is refused without it", Duration.ofSeconds(60),
+                    () -> assertThat(audit.get(group.site()).forbidden()).anyMatch(r -> r.contains(group.refusal())));
+        } finally {
+            rules.forEach((role, all) -> setRules(client, group.namespace(), role, all));
+        }
+    }
+
+    /** Without its Lease the operator stops, rather than go on reconciling beside a new leader. */
+    @Test
+    @Order(4)
+    void withoutItsLeaseTheOperatorStops() {
+        List<PolicyRule> rules = rules(standby, "pilotlight-system", "pilotlight-leader-election");
+        try {
+            setRules(standby, "pilotlight-system", "pilotlight-leader-election", List.of());
+            Awaitility.await("the operator stops once it cannot renew its Lease").atMost(Duration.ofSeconds(60)).until(operator::exited);
+            assertThat(audit.get(Site.STANDBY).forbidden()).anyMatch(r -> r.contains("resource \"leases\""));
+        } finally {
+            setRules(standby, "pilotlight-system", "pilotlight-leader-election", rules);
+        }
+    }
+
+    /** The rules of a ClusterRole (namespace null) or a Role. */
+    private static List<PolicyRule> rules(KubernetesClient client, String namespace, String role) {
+        return namespace == null ? client.rbac().clusterRoles().withName(role).get().getRules()
+                : client.rbac().roles().inNamespace(namespace).withName(role).get().getRules();
+    }
+
+    private static void setRules(KubernetesClient client, String namespace, String role, List<PolicyRule> rules) {
+        if (namespace == null) {
+            client.rbac().clusterRoles().withName(role).edit(r -> new ClusterRoleBuilder(r).withRules(rules).build());
+        } else {
+            client.rbac().roles().inNamespace(namespace).withName(role).edit(r -> new RoleBuilder(r).withRules(rules).build());
+        }
+    }
+
+    private int triggers;
+
+    /** A change of the plan's spec makes the operator reconcile it; a change of a protected object makes the sync copy it. */
+    private void trigger(String what) {
+        triggers++;
+        if ("spec".equals(what)) {
+            kubectl(Site.STANDBY, "-n", "dr", "patch", "drp", "shop", "--type=merge", "-p",
+                    "{\"spec\":{\"objectives\":{\"rto\":\"" + (20 + triggers) + "m\"}}}");
+        } else {
+            kubectl(Site.PRIMARY, "-n", "shop", "patch", "configmap", "shop-config", "--type=merge", "-p",
+                    "{\"data\":{\"TRIGGER\":\"" + triggers + "\"}}");
+        }
     }
 
     @AfterAll
     void uninstall() throws Exception {
         try {
-            if (operator != null && operator.isAlive()) {
+            if (operator != null && !operator.exited()) {
                 standby.resources(Failover.class).inNamespace("dr").delete();
                 standby.resources(DisasterRecoveryPlan.class).inNamespace("dr").delete();
                 await("the plan is gone (its finalizer removes the Velero Schedule)", WAIT,
@@ -211,6 +310,10 @@ class InstallIT {
         }
     }
 
+    private io.pilotlight.api.v1alpha1.Condition condition(String type) {
+        return Conditions.find(plan().getStatus().getConditions(), type).orElseThrow();
+    }
+
     private DisasterRecoveryPlan plan() {
         return standby.resources(DisasterRecoveryPlan.class).inNamespace("dr").withName("shop").get();
     }
@@ -226,7 +329,7 @@ class InstallIT {
     private void await(String what, Duration atMost, ThrowingRunnable assertion) {
         try {
             Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .failFast("the operator exited", () -> operator != null && !operator.isAlive()).untilAsserted(assertion);
+                    .failFast("the operator exited", () -> operator != null && operator.exited()).untilAsserted(assertion);
         } catch (ConditionTimeoutException | AssertionError | org.awaitility.core.TerminalFailureException e) {
             System.err.println(diagnostics());
             throw e;
