@@ -1,6 +1,7 @@
 package io.pilotlight.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,8 +65,20 @@ class ChartIT {
     }
 
     @Test
+    void valuesOutsideTheSchemaAreRefused() {
+        assertThatThrownBy(() -> helm("template", "pilotlight", CHART, "--set", "operator.replicas=-1,operator.watchNamespaces={Not_A_Namespace}"))
+                .hasMessageContaining("/operator/replicas").hasMessageContaining("/operator/watchNamespaces/0");
+        assertThatThrownBy(() -> helm("template", "pilotlight", CHART, "--set", "imageTag=1.0")).hasMessageContaining("imageTag");
+    }
+
+    @Test
     void itInstallsIntoAClusterAndUninstallsCleanly() {
         String kubeconfig = LocalClusters.get().kubeconfigPath(Site.STANDBY).toString();
+        // Helm installs only what no one else owns: the CRDs other tests applied go first (no plan is left at this point).
+        var crds = LocalClusters.get().client(Site.STANDBY).apiextensions().v1().customResourceDefinitions();
+        List.of("disasterrecoveryplans.pilotlight.io", "failovers.pilotlight.io").forEach(crd -> crds.withName(crd).delete());
+        Awaitility.await("the CRDs are gone").atMost(Duration.ofMinutes(1))
+                .until(() -> crds.withName("disasterrecoveryplans.pilotlight.io").get() == null && crds.withName("failovers.pilotlight.io").get() == null);
         try {
             helm("install", "pilotlight", CHART, "--kubeconfig", kubeconfig, "--wait", "--timeout", "3m");
             assertThat(helm("status", "pilotlight", "--kubeconfig", kubeconfig)).contains("STATUS: deployed");
