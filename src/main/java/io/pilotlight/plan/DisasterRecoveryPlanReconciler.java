@@ -14,15 +14,13 @@ import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
-import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.status.ConditionEvents;
-import io.pilotlight.traffic.TrafficGrants;
-import io.pilotlight.traffic.TrafficSwitchException;
-import io.pilotlight.util.RemoteErrors;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,11 +51,11 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final PlanMetrics metrics;
     private final ConditionEvents events;
     private final WatchCap watchCap;
-    private final KubernetesClient operator;
+    private final TrustGate trust;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
             CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, ProbeStreaks streaks, PlanCleanup cleanup,
-            PlanMetrics metrics, ConditionEvents events, WatchCap watchCap, KubernetesClient operator) {
+            PlanMetrics metrics, ConditionEvents events, WatchCap watchCap, TrustGate trust) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
@@ -70,7 +68,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         this.metrics = metrics;
         this.events = events;
         this.watchCap = watchCap;
-        this.operator = operator;
+        this.trust = trust;
     }
 
     @Override
@@ -86,15 +84,9 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         }
         KubernetesClient primary;
         KubernetesClient standby;
-        try {
-            sites.identity(plan);
-        } catch (SiteConfigException e) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(e.reason(), e.getMessage()));
-            return finish(plan, draft, interval);
-        }
-        Optional<String> trafficRefused = TrafficGrants.refusal(plan, operator);
-        if (trafficRefused.isPresent()) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(TrafficSwitchException.NOT_ALLOWED, trafficRefused.get()));
+        Optional<ConditionResult> refused = trust.refusal(plan);
+        if (refused.isPresent()) {
+            draft.condition(ConditionTypes.READY, refused.get());
             return finish(plan, draft, interval);
         }
         try {
