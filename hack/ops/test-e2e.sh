@@ -176,6 +176,12 @@ EOF
 kp config view --raw --flatten --minify >"$work/primary.kubeconfig"
 ks -n "$ns" create secret generic primary-kubeconfig --from-file=kubeconfig="$work/primary.kubeconfig" >/dev/null
 
+# The plugin starts in under 0.3s (kubectl runs it for every command).
+t0="$(date +%s%N)"; "$KUBECTL_PILOTLIGHT" version >/dev/null; ms=$((($(date +%s%N) - t0) / 1000000))
+((ms < 300)) || fail "kubectl-pilotlight version took ${ms}ms (more than 300ms)"
+t0="$(date +%s%N)"; pl status >/dev/null; status_ms=$((($(date +%s%N) - t0) / 1000000))
+log "kubectl-pilotlight starts in ${ms}ms; status against the standby takes ${status_ms}ms"
+
 log "bad input before the operator runs"
 expect 0 status-empty pl status
 contains status-empty "No DisasterRecoveryPlans"

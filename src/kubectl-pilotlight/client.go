@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -103,7 +104,16 @@ func (c *cluster) events(ctx context.Context, kind, name string) ([]unstructured
 		return nil, c.explain(ctx, err, "Event", "")
 	}
 	items := list.Items
-	sort.SliceStable(items, func(i, j int) bool { return eventTime(items[i]).Before(eventTime(items[j])) })
+	// Event times have whole seconds; the resourceVersion (etcd's revision) orders those of one second.
+	sort.SliceStable(items, func(i, j int) bool {
+		ti, tj := eventTime(items[i]), eventTime(items[j])
+		if !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		ri, _ := strconv.ParseInt(items[i].GetResourceVersion(), 10, 64)
+		rj, _ := strconv.ParseInt(items[j].GetResourceVersion(), 10, 64)
+		return ri < rj
+	})
 	return items, nil
 }
 
