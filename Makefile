@@ -6,7 +6,7 @@ TESTENV := hack/testenv
 NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
-        build test test-ops plugin crds run demo deploy bench bench-sync bench-failover clean
+        build test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -51,6 +51,9 @@ test-ops: prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health script
 
 plugin: ## build kubectl-pilotlight (cached in ~/.cache/pilotlight/bin) and print its path: copy it onto your PATH
 	@hack/ops/go-tools.sh | sed -n 's/^KUBECTL_PILOTLIGHT=//p'
+
+plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
+	@hack/ops/plugin-dist.sh
 
 # Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of
