@@ -50,7 +50,7 @@ test-ops: prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health script
 	@hack/ops/test.sh
 
 plugin: ## build kubectl-pilotlight (cached in ~/.cache/pilotlight/bin) and print its path: copy it onto your PATH
-	@hack/ops/go-tools.sh | sed -n 's/^KUBECTL_PILOTLIGHT=//p'
+	@hack/ops/go-tools.sh plugin | sed -n 's/^KUBECTL_PILOTLIGHT=//p'
 
 plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
 	@hack/ops/plugin-dist.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Go tools of the operations checks (or reuses them) and prints one NAME=path line each:
+# Builds the Go tools of the operations checks (or reuses them) and prints one NAME=path line each
+# (`go-tools.sh plugin`: the plugin only):
 #   KUBECTL_PILOTLIGHT  src/kubectl-pilotlight, the kubectl plugin
 #   KSTATUS, ARGOCD_HEALTH, DASHCHECK  hack/ops/*, the test harnesses
 # Each module is cached in ~/.cache/pilotlight/bin/<module>-<hash>/, the hash taken over its go.mod,
@@ -33,8 +34,9 @@ build() {
 }
 
 plugin="$(build kubectl-pilotlight src/kubectl-pilotlight)"
-ops="$(build pilotlight-ops-tools hack/ops)"
 echo "KUBECTL_PILOTLIGHT=$plugin/kubectl-pilotlight"
+[[ "${1:-}" == plugin ]] && exit 0
+ops="$(build pilotlight-ops-tools hack/ops)"
 echo "KSTATUS=$ops/kstatus"
 echo "ARGOCD_HEALTH=$ops/argocd-health"
 echo "DASHCHECK=$ops/dashcheck"

@@ -5,7 +5,7 @@
 # this is built on; other platforms are the same build with GOOS/GOARCH set.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-plugin="$("$repo/hack/ops/go-tools.sh" | sed -n 's/^KUBECTL_PILOTLIGHT=//p')"
+plugin="$("$repo/hack/ops/go-tools.sh" plugin | sed -n 's/^KUBECTL_PILOTLIGHT=//p')"
 out="$repo/target/plugin"
 mkdir -p "$out"
 archive="$out/kubectl-pilotlight_linux_amd64.tar.gz"

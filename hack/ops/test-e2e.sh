@@ -142,7 +142,7 @@ done
 
 log "CRDs (Pilotlight's, Velero's) on both clusters; namespaces $ns, $app, $velero"
 for site in kp ks; do
-  "$site" apply --server-side --force-conflicts --field-manager=pilotlight-ops-test -f crds/disasterrecoveryplans.pilotlight.io-v1.yml \
+  "$site" apply --server-side --force-conflicts --field-manager=pilotlight-tests -f crds/disasterrecoveryplans.pilotlight.io-v1.yml \
     -f crds/failovers.pilotlight.io-v1.yml -f src/test/resources/crds/velero/ >/dev/null
   "$site" wait --for condition=Established --timeout=60s crd/disasterrecoveryplans.pilotlight.io crd/failovers.pilotlight.io \
     crd/backups.velero.io crd/schedules.velero.io >/dev/null

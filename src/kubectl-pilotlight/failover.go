@@ -268,5 +268,5 @@ func (s step) took() string {
 }
 
 func (s step) line() string {
-	return fmt.Sprintf("%s  %-16s %-9s %6s  %s", s.Started.Local().Format("15:04:05"), s.Name, s.State, s.took(), s.Message)
+	return fmt.Sprintf("%s  %-18s %-9s %6s  %s", s.Started.Local().Format("15:04:05"), s.Name, s.State, s.took(), s.Message)
 }
