@@ -284,6 +284,10 @@ log "a failover is refused without confirmation, then runs with --yes --wait"
 expect_refusal failover-unconfirmed 'not confirmed' pl failover "$plan" --planned
 [[ -z "$(ks -n "$ns" get fo -o name)" ]] || fail "a Failover was created without confirmation"
 expect_refusal failover-to-primary 'the primary site dc1 serves already' pl failover "$plan" --planned --to-primary --yes
+# What only the API server can refuse comes back with the CRD's own message.
+expect_refusal failover-api-refused 'the API refused the Failover: spec: Invalid value: "object": timeout must be at least 1m' \
+  pl failover "$plan" --planned --yes --failover-timeout 10s
+[[ -z "$(ks -n "$ns" get fo -o name)" ]] || fail "a refused Failover exists"
 pl failover "$plan" --planned --yes --wait --name planned-1 >"$out/failover-wait.out" 2>"$out/failover-wait.err" &
 wait_pid=$!
 created() { ks -n "$ns" get fo planned-1 >/dev/null 2>&1; }
