@@ -3,14 +3,16 @@
 # STANDBY_KUBECONFIG), with the real operator (target/quarkus-app) and a real Prometheus scraping it:
 #
 #   - kubectl-pilotlight: status, failover --planned --wait, report, and bad input (a plan that does
-#     not exist, a server without the CRDs, a Failover already running, a refused direction): one
-#     line on stderr and a non-zero exit, never a stack trace;
+#     not exist, a cluster without the CRDs (a bare etcd and kube-apiserver started here), a server
+#     that does not answer, a Failover already running, a refused direction, what only the API
+#     refuses): one line on stderr and a non-zero exit, never a stack trace;
 #   - kstatus on the plan and the Failovers read from the cluster, in each phase;
 #   - every query of deploy/monitoring/pilotlight-dashboard.json, evaluated by that Prometheus, returns
 #     series; Prometheus also loads the alert rules.
 #
 # Everything runs in namespaces of its own (ops-<run>), with an operator that watches only those;
-# the operator and Prometheus listen on free loopback ports and are stopped by pid at the end.
+# the operator, Prometheus and the bare control plane listen on free loopback ports and are stopped
+# by pid at the end.
 # RECORD_DIR=dir also writes the objects of each phase there (the Argo CD health tests' testdata).
 # Needs KUBECTL_PILOTLIGHT, KSTATUS and DASHCHECK: the binaries hack/ops/go-tools.sh builds.
 set -euo pipefail
@@ -29,7 +31,7 @@ plan=web
 out="$repo/target/ops-e2e"
 work="$(mktemp -d)"
 rm -rf "$out" && mkdir -p "$out"
-op_pid="" prom_pid=""
+op_pid="" prom_pid="" bare_pid="" etcd_pid=""
 started=$SECONDS
 
 kp() { "$kubectl" --kubeconfig "$primary_cfg" "$@"; }
@@ -55,6 +57,8 @@ cleanup() {
   ks -n "$ns" delete drp --all --wait --timeout=60s >/dev/null 2>&1 || true
   stop_pid "$op_pid"
   stop_pid "$prom_pid"
+  stop_pid "$bare_pid"
+  stop_pid "$etcd_pid"
   ks delete namespace "$ns" "$app" --wait=false --ignore-not-found >/dev/null 2>&1 || true
   kp delete namespace "$app" "$velero" --wait=false --ignore-not-found >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -62,11 +66,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A loopback port nothing listens on and that this script has not handed out yet (their servers
+# start later), written to the named variable.
+given=" "
 free_port() {
   local port
   for _ in $(seq 1 50); do
     port=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+    [[ "$given" == *" $port "* ]] && continue
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then given+="$port "; printf -v "$1" %s "$port"; return 0; fi
   done
   fail "no free port found"
 }
@@ -136,9 +144,27 @@ cond() { ks -n "$ns" get drp "$1" -o jsonpath="{.status.conditions[?(@.type==\"$
 fo_phase() { ks -n "$ns" get fo "$1" -o jsonpath='{.status.phase}' 2>/dev/null; }
 
 [[ -f "$jar" ]] || fail "$jar is missing: run mvn package first"
+command -v openssl >/dev/null || fail "openssl is missing (it makes the bare API server's service-account key)"
 for cfg in "$primary_cfg" "$standby_cfg"; do
   "$kubectl" --kubeconfig "$cfg" --request-timeout=10s get --raw /readyz >/dev/null 2>&1 || fail "the cluster of $cfg does not answer"
 done
+
+# A cluster without Pilotlight's CRDs: a bare etcd and kube-apiserver of the cached binaries, started
+# now so that they are up by the time the plugin is pointed at them.
+bin="${PILOTLIGHT_CACHE:-$HOME/.cache/pilotlight}/bin"
+free_port etcd_port; free_port etcd_peer; free_port bare_port
+"$bin/etcd-$ETCD_VERSION/etcd" --data-dir "$work/etcd" --listen-client-urls "http://127.0.0.1:$etcd_port" \
+  --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$etcd_peer" \
+  --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" --initial-cluster "default=http://127.0.0.1:$etcd_peer" \
+  >"$out/bare-etcd.log" 2>&1 &
+etcd_pid=$!
+openssl genrsa -out "$work/sa.key" 2048 2>/dev/null
+echo "bare-token,ops-test,ops-test,system:masters" >"$work/tokens.csv"
+"$bin/kubernetes-$KUBERNETES_VERSION/kube-apiserver" --etcd-servers "http://127.0.0.1:$etcd_port" --bind-address 127.0.0.1 \
+  --secure-port "$bare_port" --cert-dir "$work/certs" --token-auth-file "$work/tokens.csv" --authorization-mode AlwaysAllow \
+  --service-account-issuer https://kubernetes.default.svc --service-account-key-file "$work/sa.key" \
+  --service-account-signing-key-file "$work/sa.key" --service-cluster-ip-range 10.0.0.0/24 >"$out/bare-apiserver.log" 2>&1 &
+bare_pid=$!
 
 log "CRDs (Pilotlight's, Velero's) on both clusters; namespaces $ns, $app, $velero"
 for site in kp ks; do
@@ -216,7 +242,7 @@ EOF
 kstatus_is drp "$plan" InProgress Current "no status yet (no observedGeneration, no conditions): kstatus assumes Current"
 record drp "$plan" plan-pending.yaml
 
-op_port="$(free_port)"
+free_port op_port
 log "operator on 127.0.0.1:$op_port, watching namespace $ns (log target/ops-e2e/operator.log)"
 java -Dkubeconfig="$standby_cfg" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$op_port" \
   -Dquarkus.operator-sdk.namespaces="$ns" -Dpilotlight.leader-election.enabled=false -jar "$jar" >"$out/operator.log" 2>&1 &
@@ -224,7 +250,7 @@ op_pid=$!
 operator_ready() { kill -0 "$op_pid" 2>/dev/null || fail "the operator exited"; curl -fsS "http://127.0.0.1:$op_port/q/health/ready" >/dev/null 2>&1; }
 await 120 "the operator is ready" operator_ready
 
-prom_port="$(free_port)"
+free_port prom_port
 log "prometheus on 127.0.0.1:$prom_port scraping the operator every second, with the alert rules"
 sed -n '/^spec:/,$p' deploy/monitoring/prometheusrule.yaml | sed '1d; s/^  //' >"$work/pilotlight.rules.yaml"
 cat >"$work/prometheus.yml" <<EOF
@@ -352,9 +378,18 @@ run="$run-2"
 kp -n "$app" annotate --overwrite deployment web ops-test/changed="$run" >/dev/null
 await 30 "the change reached the standby" copied
 
-log "a server that does not serve the CRDs"
-expect_refusal no-crds 'has no Pilotlight CRDs' "$KUBECTL_PILOTLIGHT" --server "http://127.0.0.1:$prom_port" -n "$ns" status
-expect_refusal unreachable 'connection refused' "$KUBECTL_PILOTLIGHT" --server "https://127.0.0.1:$(free_port)" -n "$ns" status
+log "a cluster without Pilotlight's CRDs (the bare API server) and a server that is no API server"
+bare=("$KUBECTL_PILOTLIGHT" --server "https://127.0.0.1:$bare_port" --token bare-token --insecure-skip-tls-verify -n default)
+bare_ready() { kill -0 "$bare_pid" 2>/dev/null || fail "the bare API server exited: $(tail -n 5 "$out/bare-apiserver.log")"
+  "$kubectl" --server "https://127.0.0.1:$bare_port" --token bare-token --insecure-skip-tls-verify get --raw /readyz >/dev/null 2>&1; }
+await 90 "the bare API server is ready" bare_ready
+expect_refusal no-crds 'has no Pilotlight CRDs' "${bare[@]}" status
+expect_refusal no-crds-plan 'has no Pilotlight CRDs' "${bare[@]}" status web
+expect_refusal no-crds-failover 'has no Pilotlight CRDs' "${bare[@]}" failover web --planned --yes
+expect_refusal no-crds-report 'has no Pilotlight CRDs' "${bare[@]}" report planned-1
+expect_refusal not-kubernetes 'has no Pilotlight CRDs' "$KUBECTL_PILOTLIGHT" --server "http://127.0.0.1:$prom_port" -n "$ns" status
+free_port closed_port
+expect_refusal unreachable 'connection refused' "$KUBECTL_PILOTLIGHT" --server "https://127.0.0.1:$closed_port" -n "$ns" status
 
 log "dashboard queries against prometheus (as the operator's gauges settle)"
 dash_ok() { "$DASHCHECK" deploy/monitoring/pilotlight-dashboard.json "http://127.0.0.1:$prom_port" >"$out/dashcheck.out" 2>&1; }
