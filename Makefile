@@ -45,7 +45,7 @@ test: k8s-bins bind9 prometheus ## every test tier: unit, API server and integra
 # The clusters only when no external ones are named (as the Java tests do).
 OPS_CLUSTERS := $(if $(and $(PRIMARY_KUBECONFIG),$(STANDBY_KUBECONFIG)),,clusters-up)
 
-test-ops: prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health scripts, kstatus, kubectl plugin and dashboard queries (needs mvn package)
+test-ops: k8s-bins prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health scripts, kstatus, kubectl plugin and dashboard queries (needs mvn package)
 	@test -f target/quarkus-app/quarkus-run.jar || $(MVN) package -DskipTests
 	@hack/ops/test.sh
 
