@@ -319,6 +319,8 @@ wait_pid=$!
 created() { ks -n "$ns" get fo planned-1 >/dev/null 2>&1; }
 await 30 "Failover planned-1 exists" created
 expect_refusal failover-conflict 'Failover planned-1 of plan web is in progress' pl failover "$plan" --drill --yes
+started_by_operator() { [[ -n "$(fo_phase planned-1)" ]]; }
+await 30 "the operator started Failover planned-1" started_by_operator
 running() { case "$(fo_phase planned-1)" in Validating|Fencing|FinalSync|Restoring|ScalingUp|WaitingReady|SwitchingTraffic) return 0 ;; esac; return 1; }
 if running; then
   kstatus_is fo planned-1 InProgress Current "a Failover has no Ready, Reconciling or Stalled condition (only Progressing), so kstatus says Current in every phase"
