@@ -6,7 +6,8 @@ local needsAPerson = {
   InvalidSpec = true, Unreachable = true, RPOExceeded = true, VeleroNotInstalled = true,
   ScheduleConflict = true, ScheduleInvalid = true, StorageLocationUnavailable = true,
   VersionSkew = true, MissingCRD = true, MissingStorageClass = true, DriftDetected = true,
-  UnknownKind = true, NoNamespaces = true, FailedOver = true, FailoverUnfinished = true
+  UnknownKind = true, NoNamespaces = true, FailedOver = true, FailoverUnfinished = true,
+  ServiceAccountRequired = true, TrafficNotAllowed = true, TooManyWatches = true, ReconcileError = true
 }
 if obj.status == nil or obj.status.conditions == nil then
   hs.status = "Progressing"
