@@ -284,7 +284,9 @@ record drp broken plan-invalid.yaml
 expect_refusal failover-invalid-plan 'plan broken is invalid' pl failover broken --planned --yes
 
 log "a backup completes (as Velero would write it); the plan becomes Ready and in sync"
-schedule="pilotlight-$ns-$plan"
+# The Schedule found by the labels the operator puts on it, whatever its name.
+schedule="$(kp -n "$velero" get schedules.velero.io -l "pilotlight.io/plan=$plan,pilotlight.io/plan-namespace=$ns" -o jsonpath='{.items[0].metadata.name}')"
+[[ -n "$schedule" ]] || fail "no Velero Schedule labelled for plan $plan"
 template="$(kp -n "$velero" get schedules.velero.io "$schedule" -o jsonpath='{.spec.template}')"
 printf '%s' "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{\"name\":\"$schedule-1\",\"namespace\":\"$velero\",\"labels\":{\"velero.io/schedule-name\":\"$schedule\"}},\"spec\":$template}" |
   kp create -f - >/dev/null
