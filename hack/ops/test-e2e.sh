@@ -243,10 +243,12 @@ kstatus_is drp "$plan" InProgress Current "no status yet (no observedGeneration,
 record drp "$plan" plan-pending.yaml
 
 free_port op_port
+# A young generation of 4 MiB makes the JVM collect every second or so: gauges that hold their
+# values only weakly read NaN within moments, and the dashboard check catches them.
 # Its plans' namespace is trusted (they act as the operator, as the demo's do): this test is not
 # about the trust boundary.
 log "operator on 127.0.0.1:$op_port, watching namespace $ns (log target/ops-e2e/operator.log)"
-java -Dkubeconfig="$standby_cfg" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$op_port" \
+java -Xmn4m -Dkubeconfig="$standby_cfg" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$op_port" \
   -Dquarkus.operator-sdk.namespaces="$ns" -Dpilotlight.security.trusted-namespaces="$ns" \
   -Dpilotlight.leader-election.enabled=false -jar "$jar" >"$out/operator.log" 2>&1 &
 op_pid=$!
