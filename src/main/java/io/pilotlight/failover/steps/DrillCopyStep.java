@@ -39,6 +39,7 @@ public class DrillCopyStep extends PhasedStep {
     public static final String NAME = "DrillCopy";
     /** On the drill's namespaces and objects: the Failover that made them. */
     public static final String DRILL_LABEL = SyncAnnotations.PREFIX + "drill";
+    static final int NAMESPACE_MAX = 63;
 
     /** The kinds a drill copies, in creation order, with the version it reads and writes them at. */
     static final List<SyncKind> KINDS = List.of(
@@ -84,9 +85,17 @@ public class DrillCopyStep extends PhasedStep {
         }
         Map<String, String> labels = new HashMap<>(PlanLabels.of(run.plan()));
         labels.put(DRILL_LABEL, run.failover().getMetadata().getName());
+        List<String> sources = namespaces.resolve(standby, run.plan().getSpec().getProtect());
+        // Admission checks the namespaces a plan names; those a namespaceSelector finds are checked here, before any is made.
+        List<String> tooLong = sources.stream().filter(n -> (n + suffix(run)).length() > NAMESPACE_MAX).toList();
+        if (!tooLong.isEmpty()) {
+            return StepOutcome.failed(Reasons.INVALID_SPEC, "the drill copies of " + tooLong + " would be named longer than the "
+                    + NAMESPACE_MAX + " characters a namespace name may have (namespace + " + suffix(run) + "): set a shorter"
+                    + " spec.failover.drill.namespaceSuffix in the plan, or keep those namespaces out of protect.namespaceSelector");
+        }
         int copied = 0;
         List<String> made = new ArrayList<>();
-        for (String source : namespaces.resolve(standby, run.plan().getSpec().getProtect())) {
+        for (String source : sources) {
             String target = source + suffix(run);
             Namespace existing = standby.namespaces().withName(target).get();
             if (existing == null) {
