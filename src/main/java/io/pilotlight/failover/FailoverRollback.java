@@ -71,7 +71,6 @@ public class FailoverRollback {
             return DeleteControl.defaultDelete();
         }
         FailoverRun run = new FailoverRun(failover, plan, sites, now);
-        String name = failover.getMetadata().getName();
         if (finished(run, SwitchTrafficStep.NAME)) {
             StepOutcome activated = activate.run(run);
             events.normal(failover, Reasons.NOT_ROLLED_BACK, "deleted after the " + run.toRole() + " site " + run.siteName(run.toRole())
@@ -87,9 +86,10 @@ public class FailoverRollback {
                     : parker.resume(plan, run.from()) + " workload(s) resumed on " + run.siteName(run.fromRole());
         } catch (SiteConfigException | KubernetesClientException e) {
             SiteRole site = drill ? SiteRole.STANDBY : run.fromRole();
+            String why = e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
             events.warning(failover, Reasons.ROLLBACK_PENDING, "deleted before it ended, but the " + site + " site " + run.siteName(site)
-                    + " cannot be rolled back yet (" + RemoteErrors.describe(e) + "): retried until it answers; to delete the Failover"
-                    + " without the rollback, remove its finalizer " + FailoverReconciler.FINALIZER + " by hand (the sites stay as it left them)");
+                    + " cannot be rolled back yet (" + why + "): retried until it answers; to delete the Failover without the"
+                    + " rollback, remove its finalizer " + FailoverReconciler.FINALIZER + " by hand (the sites stay as it left them)");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter(failover, now));
         }
         boolean failback = run.direction() == FailoverDirection.TO_PRIMARY;

@@ -285,6 +285,37 @@ class FailoverTest {
     }
 
     @Test
+    void aDrillWhoseCopyOfASelectedNamespaceWouldBeNamedTooLongFailsBeforeMakingAnything() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        // 58 characters: with -drill, 64, one more than a namespace name may have; admission cannot see it behind a selector.
+        String longName = (app + "-" + "x".repeat(63)).substring(0, 58);
+        // On both sites: a drill resolves the selector on the standby.
+        for (Site site : Site.values()) {
+            clusters.client(site).resource(new NamespaceBuilder().withNewMetadata().withName(longName).addToLabels("drill-test", ns)
+                    .endMetadata().build()).create();
+        }
+        try {
+            PlanFixtures.create(primary, deploymentYaml("web", 1));
+            plans().resource(plan(Map.of("protect", "{namespaces: [" + app + "], namespaceSelector: {matchLabels: {drill-test: "
+                    + ns + "}}}"))).create();
+            awaitInSync();
+            failovers().resource(failover("long", "{type: Drill}")).create();
+            clusters.await("the drill fails", WAIT, () -> {
+                Failover drill = failovers().withName("long").get();
+                assertThat(drill.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
+                assertThat(drill.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.INVALID_SPEC));
+                assertThat(drill.getStatus().getMessage()).contains(longName).contains("namespaceSuffix");
+            });
+            assertThat(standby.namespaces().withName(app + "-drill").get()).as("no drill namespace was made").isNull();
+        } finally {
+            for (Site site : Site.values()) {
+                clusters.client(site).namespaces().withName(longName).delete();
+            }
+        }
+    }
+
+    @Test
     void aPlannedFailoverThatRestoresTakesAFinalBackupAndRestoresFromIt() {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
