@@ -41,7 +41,7 @@ source hack/testenv/versions.env
 PLAN_NS=dr
 PLAN=shop
 APP_NS=shop
-SCHEDULE="pilotlight-$PLAN_NS-$PLAN" # the operator's name for the plan's Velero Schedule
+SCHEDULE="pilotlight-$PLAN_NS.$PLAN" # the operator's name for the plan's Velero Schedule (PlanLabels.scheduleName)
 VELERO_NS="${VELERO_NAMESPACE:-velero}"
 OPERATOR_PORT="${OPERATOR_PORT:-8080}"
 TIMEOUT="${DEMO_TIMEOUT:-120}"

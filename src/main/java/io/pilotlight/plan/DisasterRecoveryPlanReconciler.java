@@ -116,7 +116,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         List<String> namespaces = null;
         if (primaryHealth.reachable()) {
             try {
-                namespaces = backups.protectedNamespaces(primary, spec);
+                namespaces = backups.protectedNamespaces(primary, plan);
             } catch (KubernetesClientException e) {
                 LOG.debugf("listing protected namespaces of %s failed: %s", plan.getMetadata().getName(), RemoteErrors.describe(e));
             }
