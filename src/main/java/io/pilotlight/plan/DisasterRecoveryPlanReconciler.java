@@ -19,6 +19,7 @@ import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
 import io.pilotlight.status.ConditionEvents;
+import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
 import java.time.Duration;
@@ -178,7 +179,9 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     }
 
     private UpdateControl<DisasterRecoveryPlan> finish(DisasterRecoveryPlan plan, PlanStatusDraft draft, Duration interval) {
-        draft.transitions().forEach(t -> events.emit(plan, t));
+        draft.condition(ConditionTypes.STALLED, ReadinessRules.stalled(Conditions.find(draft.conditions(), ConditionTypes.READY).orElse(null)));
+        // Stalled mirrors Ready for GitOps tools; Ready's own transition already has its Event.
+        draft.transitions().stream().filter(t -> !t.type().equals(ConditionTypes.STALLED)).forEach(t -> events.emit(plan, t));
         if (!draft.changed()) {
             return UpdateControl.<DisasterRecoveryPlan>noUpdate().rescheduleAfter(interval);
         }
