@@ -135,11 +135,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         failovers.observe(plan, primary, primaryHealth, primaryFailures, standby, standbyHealth);
 
         boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
-        ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan));
-        draft.condition(ConditionTypes.READY, ready);
-        metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
-                draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
-                backups.lastBackupAgeSeconds(draft), primaryHealth.reachable(), standbyHealth.reachable(), ready.holds()));
+        draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan)));
         return finish(plan, draft, interval);
     }
 
@@ -178,7 +174,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         return finish(plan, draft, interval);
     }
 
+    /** Every pass ends here, also a refused or invalid plan's, so that its gauges (Ready 0) and Stalled say so. */
     private UpdateControl<DisasterRecoveryPlan> finish(DisasterRecoveryPlan plan, PlanStatusDraft draft, Duration interval) {
+        metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
+                draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
+                backups.lastBackupAgeSeconds(draft), holds(draft, ConditionTypes.PRIMARY_REACHABLE),
+                holds(draft, ConditionTypes.STANDBY_REACHABLE), holds(draft, ConditionTypes.READY),
+                seconds(plan.getSpec().getObjectives().getRpo()), seconds(plan.getSpec().getObjectives().getRto())));
         draft.condition(ConditionTypes.STALLED, ReadinessRules.stalled(Conditions.find(draft.conditions(), ConditionTypes.READY).orElse(null)));
         // Stalled mirrors Ready for GitOps tools; Ready's own transition already has its Event.
         draft.transitions().stream().filter(t -> !t.type().equals(ConditionTypes.STALLED)).forEach(t -> events.emit(plan, t));
@@ -187,6 +189,14 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         }
         plan.setStatus(draft.status());
         return StatusPatch.of(plan).rescheduleAfter(interval);
+    }
+
+    private static boolean holds(PlanStatusDraft draft, String type) {
+        return Conditions.isTrue(draft.conditions(), type);
+    }
+
+    private static double seconds(String duration) {
+        return duration == null ? Double.NaN : GoDurations.parse(duration).toSeconds();
     }
 
     /** A site counts as unreachable after {@code failureThreshold} failed probes in a row; the ones before are said. */
