@@ -5,8 +5,8 @@ MVN ?= mvn -B -ntp
 TESTENV := hack/testenv
 NAME ?= primary
 
-.PHONY: help bind9 k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
-        build image test crds run demo deploy bench bench-sync bench-failover clean
+.PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
+        build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -40,10 +40,27 @@ image: ## build the operator image with Jib (no Docker) and push it to REGISTRY 
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
+prometheus: ## make sure Prometheus and promtool are installed (the alert and dashboard tests start their own)
+	@$(TESTENV)/prometheus.sh
+
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.
-test: k8s-bins bind9 ## every test tier: unit, API server, integration, and the install (image under deploy/'s RBAC)
+test: k8s-bins bind9 prometheus ## every test tier: unit, API server, integration, install (the image under deploy/'s RBAC), then test-ops
 	MVN="$(MVN)" hack/install/image.sh verify
+	@$(MAKE) --no-print-directory test-ops
+
+# The clusters only when no external ones are named (as the Java tests do).
+OPS_CLUSTERS := $(if $(and $(PRIMARY_KUBECONFIG),$(STANDBY_KUBECONFIG)),,clusters-up)
+
+test-ops: k8s-bins prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health scripts, kstatus, kubectl plugin and dashboard queries (needs mvn package)
+	@test -f target/quarkus-app/quarkus-run.jar || $(MVN) package -DskipTests
+	@hack/ops/test.sh
+
+plugin: ## build kubectl-pilotlight (cached in ~/.cache/pilotlight/bin) and print its path: copy it onto your PATH
+	@hack/ops/go-tools.sh plugin | sed -n 's/^KUBECTL_PILOTLIGHT=//p'
+
+plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
+	@hack/ops/plugin-dist.sh
 
 # Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of

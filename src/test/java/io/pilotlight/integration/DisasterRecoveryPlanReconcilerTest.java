@@ -97,7 +97,7 @@ class DisasterRecoveryPlanReconcilerTest {
 
         int openBefore = siteClients.openClients();
         plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
-        String name = "pilotlight-" + ns + "-shop";
+        String name = "pilotlight-" + ns + ".shop";
 
         clusters.await("Schedule created", WAIT, () -> {
             Schedule s = schedules().withName(name).get();
@@ -138,7 +138,7 @@ class DisasterRecoveryPlanReconcilerTest {
     @Test
     void backupsDriveLastBackupRpoAndRpoMet() {
         plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
-        String schedule = "pilotlight-" + ns + "-shop";
+        String schedule = "pilotlight-" + ns + ".shop";
         clusters.await("no recovery point yet", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
                 ConditionTypes.RPO_MET)).extracting(Condition::getReason).isEqualTo(Reasons.NO_RECOVERY_POINT));
 

@@ -71,8 +71,9 @@ public class FinalBackupStep extends PhasedStep {
             case COMPLETED -> StepOutcome.done(what + " completed");
             case PARTIALLY_FAILED -> StepOutcome.done(what + " partially failed (" + backup.getStatus().getErrors()
                     + " error(s)); the restore uses what it holds: see `velero backup describe " + name + "`");
+            // Velero's failure reason is the site's text: pointed to, not quoted.
             case FAILED, FAILED_VALIDATION -> StepOutcome.failed(Reasons.BACKUP_FAILED, what + " " + phase.value()
-                    + (backup.getStatus().getFailureReason() == null ? "" : ": " + backup.getStatus().getFailureReason()));
+                    + "; see `velero backup describe " + name + "`");
             default -> StepOutcome.waiting(what + ": " + (phase == null || phase == BackupPhase.UNKNOWN ? "waiting for Velero"
                     : phase.value()), Duration.ofSeconds(3));
         };
