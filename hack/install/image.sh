@@ -18,7 +18,7 @@ cd "$repo"
 
 insecure=false
 if [[ -z "${REGISTRY:-}" ]]; then
-  [[ -f "$repo/.local/registry.pid" ]] || trap '"$here/registry.sh" down' EXIT
+  "$here/registry.sh" status || trap '"$here/registry.sh" down' EXIT
   REGISTRY="$("$here/registry.sh" up)"
   insecure=true # plain HTTP on loopback
   BASE_IMAGE="${BASE_IMAGE:-$("$here/base-image.sh" "$REGISTRY")}"
@@ -32,10 +32,10 @@ nice ${MVN:-mvn -B -ntp} "$@" \
   -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true \
   -Dquarkus.container-image.registry="$REGISTRY" -Dquarkus.container-image.insecure="$insecure" \
   -Dquarkus.jib.base-jvm-image="$BASE_IMAGE" \
-  -Dpilotlight.install.image="$image" -Dpilotlight.install.insecure-registry="$insecure" \
-  -Dpilotlight.install.crane="$(bin_dir crane "$CRANE_VERSION")/crane" \
-  -Dpilotlight.install.helm="$(bin_dir helm "$HELM_VERSION")/helm" \
-  -Dpilotlight.install.kubectl="$(bin_dir kubernetes "$KUBERNETES_VERSION")/kubectl"
+  -Dinstall-test.image="$image" -Dinstall-test.insecure-registry="$insecure" \
+  -Dinstall-test.crane="$(bin_dir crane "$CRANE_VERSION")/crane" \
+  -Dinstall-test.helm="$(bin_dir helm "$HELM_VERSION")/helm" \
+  -Dinstall-test.kubectl="$(bin_dir kubernetes "$KUBERNETES_VERSION")/kubectl"
 echo "$image" > target/image.ref
 flags=(); [[ "$insecure" == true ]] && flags=(--insecure)
 sizes="$("$(bin_dir crane "$CRANE_VERSION")/crane" manifest "${flags[@]}" "$image" | python3 -c 'import json,sys; print(" ".join(str(l["size"]) for l in json.load(sys.stdin)["layers"]))')"

@@ -3,6 +3,7 @@
 # blobs on disk in the cache so that a warm start re-pushes nothing big.
 #   registry.sh up     start it on a free 127.0.0.1 port unless it runs; prints host:port
 #   registry.sh down   stop the one this worktree started
+#   registry.sh status exit 0 when it runs
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../testenv" && pwd)"
 source "$here/versions.env"
@@ -27,5 +28,6 @@ case "${1:-}" in
   down)
     if running; then kill "$(cat "$state.pid")"; fi
     rm -f "$state.pid" "$state.addr" ;;
-  *) die "usage: registry.sh up|down" ;;
+  status) running ;;
+  *) die "usage: registry.sh up|down|status" ;;
 esac

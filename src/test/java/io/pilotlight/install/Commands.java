@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 final class Commands {
 
     static final Path REPO = Path.of("").toAbsolutePath();
-    static final String KUBECTL = property("pilotlight.install.kubectl");
-    static final String CRANE = property("pilotlight.install.crane");
-    static final String HELM = property("pilotlight.install.helm");
-    static final String IMAGE = property("pilotlight.install.image");
-    static final boolean INSECURE_REGISTRY = Boolean.parseBoolean(System.getProperty("pilotlight.install.insecure-registry"));
+    static final String KUBECTL = property("install-test.kubectl");
+    static final String CRANE = property("install-test.crane");
+    static final String HELM = property("install-test.helm");
+    static final String IMAGE = property("install-test.image");
+    static final boolean INSECURE_REGISTRY = Boolean.parseBoolean(System.getProperty("install-test.insecure-registry"));
 
     private Commands() {
     }

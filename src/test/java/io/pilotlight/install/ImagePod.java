@@ -140,6 +140,7 @@ final class ImagePod implements AutoCloseable {
             p.destroyForcibly();
         }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Commands.run("rm", "-rf", WORK.resolve("rootfs").toString()); // 400 MB; the log stays
     }
 
     private static String value(EnvVar var, String namespace) {
