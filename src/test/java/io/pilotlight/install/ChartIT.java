@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.testsupport.LocalClusters;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import java.io.IOException;
@@ -74,21 +78,34 @@ class ChartIT {
     @Test
     void itInstallsIntoAClusterAndUninstallsCleanly() {
         String kubeconfig = LocalClusters.get().kubeconfigPath(Site.STANDBY).toString();
-        // Helm installs only what no one else owns: the CRDs other tests applied go first (no plan is left at this point).
-        var crds = LocalClusters.get().client(Site.STANDBY).apiextensions().v1().customResourceDefinitions();
-        List.of("disasterrecoveryplans.pilotlight.io", "failovers.pilotlight.io").forEach(crd -> crds.withName(crd).delete());
+        // Helm installs only what no one else owns: the CRDs other tests applied go first, with the plans and
+        // Failovers earlier tests left behind, whose finalizers no operator removes any more (this runs after them).
+        KubernetesClient standby = LocalClusters.get().client(Site.STANDBY);
+        var crds = standby.apiextensions().v1().customResourceDefinitions();
+        var kinds = Map.of("disasterrecoveryplans.pilotlight.io", DisasterRecoveryPlan.class, "failovers.pilotlight.io", Failover.class);
+        kinds.forEach((crd, kind) -> {
+            if (crds.withName(crd).get() != null) {
+                for (HasMetadata left : standby.resources(kind).inAnyNamespace().list().getItems()) {
+                    standby.resource(left).edit(o -> {
+                        o.getMetadata().setFinalizers(List.of());
+                        return o;
+                    });
+                }
+                crds.withName(crd).delete();
+            }
+        });
         Awaitility.await("the CRDs are gone").atMost(Duration.ofMinutes(1))
-                .until(() -> crds.withName("disasterrecoveryplans.pilotlight.io").get() == null && crds.withName("failovers.pilotlight.io").get() == null);
+                .until(() -> kinds.keySet().stream().allMatch(crd -> crds.withName(crd).get() == null));
         try {
             helm("install", "pilotlight", CHART, "--kubeconfig", kubeconfig, "--wait", "--timeout", "3m");
             assertThat(helm("status", "pilotlight", "--kubeconfig", kubeconfig)).contains("STATUS: deployed");
-            assertThat(LocalClusters.get().client(Site.STANDBY).apps().deployments().inNamespace("pilotlight-system")
+            assertThat(standby.apps().deployments().inNamespace("pilotlight-system")
                     .withName("pilotlight-operator").get().getStatus().getReadyReplicas()).isEqualTo(1);
         } finally {
             helm("uninstall", "pilotlight", "--kubeconfig", kubeconfig, "--wait", "--timeout", "3m", "--ignore-not-found");
         }
         Awaitility.await("pilotlight-system is gone").atMost(Duration.ofMinutes(2))
-                .until(() -> LocalClusters.get().client(Site.STANDBY).namespaces().withName("pilotlight-system").get() == null);
+                .until(() -> standby.namespaces().withName("pilotlight-system").get() == null);
     }
 
     private static String helm(String... args) {
