@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.testsupport.LocalClusters;
@@ -94,8 +95,13 @@ class ChartIT {
                 crds.withName(crd).delete();
             }
         });
-        Awaitility.await("the CRDs are gone").atMost(Duration.ofMinutes(1))
-                .until(() -> kinds.keySet().stream().allMatch(crd -> crds.withName(crd).get() == null));
+        // So do deploy/'s other objects that earlier tests applied (TrustBoundaryTest's ServiceAccount and RBAC).
+        objects(Commands.run(Commands.KUBECTL, "kustomize", "deploy/")).values().stream()
+                .filter(o -> !"CustomResourceDefinition".equals(o.path("kind").asText()))
+                .forEach(o -> standby.resource(Serialization.unmarshal(o.toString(), HasMetadata.class)).delete());
+        Awaitility.await("the CRDs and pilotlight-system are gone").atMost(Duration.ofMinutes(2))
+                .until(() -> kinds.keySet().stream().allMatch(crd -> crds.withName(crd).get() == null)
+                        && standby.namespaces().withName("pilotlight-system").get() == null);
         try {
             helm("install", "pilotlight", CHART, "--kubeconfig", kubeconfig, "--wait", "--timeout", "3m");
             assertThat(helm("status", "pilotlight", "--kubeconfig", kubeconfig)).contains("STATUS: deployed");
