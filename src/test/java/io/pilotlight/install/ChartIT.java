@@ -108,8 +108,12 @@ class ChartIT {
             assertThat(standby.apps().deployments().inNamespace("pilotlight-system")
                     .withName("pilotlight-operator").get().getStatus().getReadyReplicas()).isEqualTo(1);
         } finally {
-            helm("uninstall", "pilotlight", "--kubeconfig", kubeconfig, "--wait", "--timeout", "3m", "--ignore-not-found");
+            helm("uninstall", "pilotlight", "--kubeconfig", kubeconfig, "--ignore-not-found");
         }
+        // Bounded here rather than by helm's --wait, so that what stays is named.
+        Awaitility.await("the chart's CRDs and pilotlight-system are gone after helm uninstall").atMost(Duration.ofMinutes(4))
+                .untilAsserted(() -> assertThat(kinds.keySet().stream().filter(crd -> crds.withName(crd).get() != null).toList())
+                        .as("CRDs left").isEmpty());
         Awaitility.await("pilotlight-system is gone").atMost(Duration.ofMinutes(2))
                 .until(() -> standby.namespaces().withName("pilotlight-system").get() == null);
     }
