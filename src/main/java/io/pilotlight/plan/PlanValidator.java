@@ -60,6 +60,7 @@ public class PlanValidator {
                 selector("spec.failover.waves[" + i + "].selector", waves.get(i).getSelector(), problems);
             }
         }
+        problems.addAll(ActionValidation.problems(spec, protectedNamespaces));
         problems.addAll(TrafficValidation.problems(spec.getTraffic()));
         return problems;
     }
