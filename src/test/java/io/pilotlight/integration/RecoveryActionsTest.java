@@ -53,6 +53,7 @@ class RecoveryActionsTest {
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final String PLAN = "shop";
     private static final String PROMOTE = "Action/data/after/promote";
+    private static final String CHECKPOINT = "Action/Quiesce/before/checkpoint";
 
     private TestClusters clusters;
     private String ns;
@@ -114,6 +115,7 @@ class RecoveryActionsTest {
         for (Site site : Site.values()) {
             clusters.client(site).namespaces().withName(app).delete();
         }
+        clusters.standby().namespaces().withName(app + "-drill").delete();
         clusters.close();
     }
 
@@ -121,10 +123,12 @@ class RecoveryActionsTest {
     void aPlannedFailoverRunsItsJobChecksTheNewSiteAndWaitsForApprovalBeforeTheTrafficSwitch() {
         plans().resource(plan("""
                 {readinessTimeout: 2m,
-                 waves: [{name: data, selector: {matchLabels: {tier: data}}, after: [{name: promote, job: {namespace: %s,
+                 beforeQuiesce: [{name: checkpoint, job: {namespace: %1$s,
+                          template: {template: {spec: {restartPolicy: Never, containers: [{name: checkpoint, image: registry.invalid/checkpoint:1}]}}}}}],
+                 waves: [{name: data, selector: {matchLabels: {tier: data}}, after: [{name: promote, job: {namespace: %1$s,
                           template: {backoffLimit: 0, template: {spec: {restartPolicy: Never, containers: [{name: promote, image: registry.invalid/promote:1}]}}}}}]},
                          {name: apps, selector: {matchLabels: {tier: app}}}],
-                 beforeSwitchTraffic: [{name: health, httpGet: {url: 'http://127.0.0.1:%d/healthz', bodyContains: ok}},
+                 beforeSwitchTraffic: [{name: health, httpGet: {url: 'http://127.0.0.1:%2$d/healthz', bodyContains: ok}},
                                        {name: go-live, approval: {message: check the shop's front page}}]}
                 """.formatted(app, health.getAddress().getPort()))).create();
         awaitInSync();
@@ -137,7 +141,7 @@ class RecoveryActionsTest {
                     "kubectl annotate failover go -n " + ns + " --overwrite pilotlight.io/approve=go-live");
         });
         Failover waiting = failovers().withName("go").get();
-        assertThat(waiting.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
+        assertThat(waiting.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", CHECKPOINT, "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/data", PROMOTE, "ScaleUp/apps", "ScaleUp/remaining", "Action/SwitchTraffic/before/health",
                 "Action/SwitchTraffic/before/go-live");
         FailoverStep promote = step(waiting, PROMOTE);
@@ -151,7 +155,11 @@ class RecoveryActionsTest {
         assertThat(dnsEndpoint()).as("traffic is not switched yet").isNull();
         Job job = clusters.standby().batch().v1().jobs().inNamespace(app).withName(jobName).get();
         assertThat(job.getMetadata().getLabels()).containsEntry(JobAction.FAILOVER_UID, waiting.getMetadata().getUid());
-        assertThat(clusters.primary().batch().v1().jobs().inNamespace(app).list().getItems()).as("never on the primary").isEmpty();
+        assertThat(clusters.primary().batch().v1().jobs().inNamespace(app).list().getItems()).as("the source runs only its checkpoint")
+                .extracting(j -> j.getMetadata().getName()).containsExactly(JobAction.jobName(waiting, CHECKPOINT));
+        assertThat(step(waiting, CHECKPOINT).getMessage()).endsWith(" completed");
+        assertThat(Instant.parse(step(waiting, CHECKPOINT).getFinishedAt())).as("on the source while it served")
+                .isBeforeOrEqualTo(Instant.parse(step(waiting, "Quiesce").getStartedAt()));
 
         // As after an operator restart that lost the step's end: the step runs again and finds its Job.
         failovers().withName("go").editStatus(f -> {
@@ -177,6 +185,27 @@ class RecoveryActionsTest {
         Failover go = awaitEnded("go", FailoverPhase.COMPLETED);
         assertThat(step(go, "Action/SwitchTraffic/before/go-live").getMessage()).isEqualTo("approved (annotation pilotlight.io/approve)");
         assertThat(dnsTargets()).containsExactly("198.51.100.20");
+    }
+
+    @Test
+    void aDrillRunsItsWaveActionsInItsCopiesOnly() {
+        plans().resource(plan("""
+                {readinessTimeout: 2m,
+                 waves: [{name: data, selector: {matchLabels: {tier: data}}, after: [{name: promote, job: {namespace: %s,
+                          template: {template: {spec: {restartPolicy: Never, containers: [{name: promote, image: registry.invalid/promote:1}]}}}}}]}],
+                 beforeSwitchTraffic: [{name: go-live, approval: {}}]}
+                """.formatted(app))).create();
+        awaitInSync();
+
+        failovers().resource(failover("drill", "{type: Drill}")).create();
+        Failover drill = awaitEnded("drill", FailoverPhase.COMPLETED);
+        assertThat(drill.getStatus().getSteps()).extracting(FailoverStep::getName).as("no traffic switch, so no approval before it")
+                .containsExactly("Validate", "DrillCopy", "ScaleUp/data", PROMOTE, "ScaleUp/remaining");
+        String jobName = JobAction.jobName(drill, PROMOTE);
+        assertThat(step(drill, PROMOTE).getMessage()).isEqualTo("Job " + app + "-drill/" + jobName + " completed");
+        assertThat(clusters.standby().batch().v1().jobs().inNamespace(app + "-drill").withName(jobName).get()).isNotNull();
+        assertThat(clusters.standby().batch().v1().jobs().inNamespace(app).list().getItems()).as("not in the parked copy").isEmpty();
+        assertThat(clusters.primary().batch().v1().jobs().inNamespace(app).list().getItems()).as("never on the primary").isEmpty();
     }
 
     @Test
