@@ -6,6 +6,8 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.ActionSpec;
 import io.pilotlight.api.v1alpha1.plan.FailoverPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
+import io.pilotlight.config.OperatorSettings;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
 /**
  * What the schema cannot say about a plan's failover actions: a Job template is free-form there (a
  * whole JobSpec would swell the CRD), so it is read here, and its namespace must be one the plan
- * protects by name (one a namespaceSelector finds is checked when the action runs).
+ * protects by name (one a namespaceSelector finds is checked when the action runs); an httpGet's host
+ * must be one the admin allowed.
  */
 public final class ActionValidation {
 
@@ -43,12 +46,17 @@ public final class ActionValidation {
         return all;
     }
 
-    static List<String> problems(DisasterRecoveryPlanSpec spec, ProtectedNamespaces protectedNamespaces) {
+    static List<String> problems(DisasterRecoveryPlanSpec spec, ProtectedNamespaces protectedNamespaces, OperatorSettings.Actions settings) {
         List<String> problems = new ArrayList<>();
         boolean byNameOnly = spec.getProtect() == null || spec.getProtect().getNamespaceSelector() == null;
         List<String> named = spec.getProtect() == null || spec.getProtect().getNamespaces() == null ? List.of()
                 : spec.getProtect().getNamespaces();
         for (Located located : all(spec.getFailover())) {
+            if (located.action().getHttpGet() != null) {
+                host(located.action().getHttpGet().getUrl()).filter(h -> !settings.allows(h)).ifPresent(h -> problems.add(located.field()
+                        + "[" + located.action().getName() + "].httpGet.url: host " + h + " is not among the hosts the operator may call"
+                        + " (pilotlight.actions.allowed-hosts, an admin's setting)"));
+            }
             if (located.action().getJob() == null) {
                 continue;
             }
@@ -82,6 +90,15 @@ public final class ActionValidation {
             return Optional.of("template.spec.containers must have at least one container");
         }
         return Optional.empty();
+    }
+
+    /** The URL's host; empty when it has none (the schema's pattern lets no such URL in). */
+    public static Optional<String> host(String url) {
+        try {
+            return Optional.ofNullable(URI.create(url).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static void add(List<Located> all, String field, List<ActionSpec> actions) {

@@ -156,9 +156,12 @@ class FailoverActionsTest {
     }
 
     @Test
-    void aPlanWhoseJobHasNoContainerOrRunsOutsideProtectIsInvalid() {
-        PlanValidator validator = new PlanValidator(new ProtectedNamespaces("pilotlight-system"));
+    void aPlanWhoseJobHasNoContainerOrRunsOutsideProtectOrThatCallsAHostNotAllowedIsInvalid() {
+        PlanValidator validator = new PlanValidator(new ProtectedNamespaces("pilotlight-system"),
+                TestSettings.with(Map.of("pilotlight.actions.allowed-hosts", "shop.dc2.example.com")));
         DisasterRecoveryPlan plan = run("{type: Planned}", """
+                beforeSwitchTraffic: [{name: ours, httpGet: {url: 'https://SHOP.dc2.example.com/healthz'}},
+                  {name: theirs, httpGet: {url: 'http://169.254.169.254/latest/meta-data/'}}],
                 waves: [{name: data, selector: {}, after: [
                   {name: promote, job: {namespace: shop, template: {template: {spec: {restartPolicy: Never, containers: [{name: p, image: x}]}}}}},
                   {name: empty, job: {namespace: shop, template: {backoffLimit: 0, template: {spec: {containers: []}}}}},
@@ -167,7 +170,9 @@ class FailoverActionsTest {
         assertThat(validator.problems(plan.getSpec())).containsExactly(
                 "spec.failover.waves[0].after[empty].job.template: template.spec.containers must have at least one container",
                 "spec.failover.waves[0].after[elsewhere].job.namespace: billing is not among spec.protect.namespaces;"
-                        + " a Job runs in a protected namespace only");
+                        + " a Job runs in a protected namespace only",
+                "spec.failover.beforeSwitchTraffic[theirs].httpGet.url: host 169.254.169.254 is not among the hosts the operator may call"
+                        + " (pilotlight.actions.allowed-hosts, an admin's setting)");
     }
 
     private StepOutcome http(String httpGet) {

@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.plan.HttpGetActionSpec;
 import io.pilotlight.config.OperatorSettings;
 import io.pilotlight.failover.FailoverRun;
 import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.plan.ActionValidation;
 import io.pilotlight.util.RemoteErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An httpGet action: one GET per call of the step, to a host the admin allowed, redirects never
@@ -39,17 +41,16 @@ public class HttpCheck {
 
     StepOutcome run(FailoverRun run, ActionSpec action) {
         HttpGetActionSpec get = action.getHttpGet();
-        URI uri;
-        try {
-            uri = URI.create(get.getUrl());
-        } catch (IllegalArgumentException e) {
+        Optional<String> host = ActionValidation.host(get.getUrl());
+        if (host.isEmpty()) {
             return StepOutcome.failed(Reasons.INVALID_SPEC, "httpGet.url is not a valid URL");
         }
-        if (!settings.allows(uri.getHost())) {
-            return StepOutcome.failed(Reasons.INVALID_SPEC, "host " + uri.getHost() + " is not allowed: an admin lists the hosts httpGet"
+        // Also checked with the plan; checked again here since the setting may have changed since.
+        if (!settings.allows(host.get())) {
+            return StepOutcome.failed(Reasons.INVALID_SPEC, "host " + host.get() + " is not allowed: an admin lists the hosts httpGet"
                     + " actions may call in the operator's setting pilotlight.actions.allowed-hosts (none by default); nothing was called");
         }
-        String result = attempt(uri, get);
+        String result = attempt(URI.create(get.getUrl()), get);
         if (result == null) {
             return StepOutcome.done("GET " + get.getUrl() + " passed" + (get.getBodyContains() == null ? "" : "; the body matched"));
         }
