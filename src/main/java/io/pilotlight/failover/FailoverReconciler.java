@@ -105,6 +105,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         switch (result.result()) {
             case DONE, SKIPPED -> {
                 log.finished(run, record, result);
+                failover.getStatus().setMessage(null);
                 return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.ZERO);
             }
             case WAITING -> {
