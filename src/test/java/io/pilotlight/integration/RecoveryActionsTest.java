@@ -233,6 +233,10 @@ class RecoveryActionsTest {
             assertThat(c.getReason()).isEqualTo(Reasons.ACTION_FAILED);
         });
         assertThat(go.getStatus().getSteps()).extracting(FailoverStep::getName).doesNotContain("SwitchTraffic");
+        assertThat(clusters.standby().batch().v1().jobs().inNamespace(app).withLabel(JobAction.FAILOVER_UID, go.getMetadata().getUid())
+                .list().getItems()).as("one Job per action, although each step was run again while its Job ran")
+                .extracting(j -> j.getMetadata().getName()).containsExactlyInAnyOrder(JobAction.jobName(go, "Action/data/after/warm-cache"),
+                        JobAction.jobName(go, "Action/SwitchTraffic/before/smoke-test"));
         assertThat(dnsEndpoint()).as("traffic was not switched").isNull();
     }
 
