@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds Velero, its AWS object-store plugin (from Go modules: no release downloads here) and fetches
 # S3Proxy (Maven Central) into the binary cache, one folder per component and version, like
-# build-bins.sh. Velero's CRDs are copied from the same module into velero-<version>/crds so that the
-# tests install the CRDs of the server they run. A folder that is complete is reused.
+# build-bins.sh (Velero's CRDs come from the same module, by third-party-crds.sh). A folder that is
+# complete is reused.
 #   build-velero.sh [velero|plugin|s3proxy]...   (default: all three)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,19 +28,18 @@ module_copy() {
 }
 
 build_velero() (
-  [[ -x "$velero_dir/velero" && -d "$velero_dir/crds" ]] && exit 0
+  [[ -x "$velero_dir/velero" ]] && exit 0
   log "building Velero $VELERO_VERSION (cold: about 9 minutes on 2 cores)"
   local work; work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
   module_copy "github.com/vmware-tanzu/velero@$VELERO_VERSION" "$work" >/dev/null
   cd "$work/src"
   go mod edit -replace "k8s.io/cli-runtime=k8s.io/cli-runtime@$VELERO_CLI_RUNTIME_VERSION" \
               -replace "k8s.io/kube-aggregator=k8s.io/kube-aggregator@$VELERO_KUBE_AGGREGATOR_VERSION"
-  mkdir -p "$work/out/crds"
+  mkdir -p "$work/out"
   # DefaultBindAddress=0: without it controller-runtime opens a metrics server on 0.0.0.0:8080.
   go build -mod=mod -trimpath -o "$work/out/velero" -ldflags "-s -w \
     -X github.com/vmware-tanzu/velero/pkg/buildinfo.Version=$VELERO_VERSION \
     -X sigs.k8s.io/controller-runtime/pkg/metrics/server.DefaultBindAddress=0" ./cmd/velero
-  cp config/crd/v1/bases/*.yaml config/crd/v2alpha1/bases/*.yaml "$work/out/crds/"
   install_bins "$work/out" "$velero_dir"
 )
 
@@ -61,9 +60,10 @@ fetch_s3proxy() (
   command -v mvn >/dev/null || die "mvn is needed to fetch S3Proxy from Maven Central"
   log "fetching S3Proxy $S3PROXY_VERSION from Maven Central"
   local work; work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-  mvn -B -q -ntp dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
-      -DoutputDirectory="$work/out" -Dmdep.stripVersion=true -Dmdep.stripClassifier=true
-  mv "$work/out/"*.jar "$work/out/s3proxy.jar"
+  mvn -B -q -ntp -Dstyle.color=never dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+      -DoutputDirectory="$work/out" -Dmdep.stripVersion=true -Dmdep.stripClassifier=true >"$work/mvn.log" 2>&1 ||
+    { cat "$work/mvn.log" >&2; die "Maven could not fetch S3Proxy $S3PROXY_VERSION"; }
+  [[ -s "$work/out/s3proxy.jar" ]] || die "Maven gave no s3proxy.jar"
   install_bins "$work/out" "$s3proxy_dir"
 )
 

@@ -139,6 +139,17 @@ class RealVeleroTest {
     }
 
     @Test
+    void theStandbysReadOnlyLocationRefusesBackups() {
+        Backup onStandby = scheduleBackup(ns + "-on-standby");
+        clusters.standby().resource(onStandby).create();
+        clusters.await("Velero on the standby refuses to write to its ReadOnly location", WAIT, () -> {
+            Backup b = clusters.standby().resources(Backup.class).inNamespace(VELERO).withName(ns + "-on-standby").get();
+            assertThat(b.getStatus().phase()).isEqualTo(BackupPhase.FAILED_VALIDATION);
+            assertThat(b.getStatus().getValidationErrors()).anySatisfy(e -> assertThat(e).containsIgnoringCase("read-only"));
+        });
+    }
+
+    @Test
     void aPlannedFailoverTakesARealFinalBackupAndRestoresItOnTheStandby() {
         plans().resource(plan(Map.of("failover", "{restoreVolumes: true}"))).create();
         awaitInSync();
