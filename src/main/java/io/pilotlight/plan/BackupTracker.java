@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
 import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.BackupPhase;
+import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
@@ -28,12 +29,12 @@ public class BackupTracker {
         List<Backup> backups = site.resources(Backup.class).inNamespace(veleroNamespace)
                 .withLabel(SCHEDULE_LABEL, scheduleName).list().getItems();
         Comparator<Backup> byStart = Comparator.comparing(BackupTracker::startedAt);
-        LastBackupStatus newest = backups.stream().max(byStart).map(BackupTracker::summary).orElse(null);
+        LastBackupStatus newest = backups.stream().max(byStart).map(b -> summary(b, siteName)).orElse(null);
         LastBackupStatus newestGood = backups.stream()
                 .filter(b -> b.getStatus() != null && b.getStatus().phase() == BackupPhase.COMPLETED
                         && b.getStatus().getCompletionTimestamp() != null)
                 .max(Comparator.comparing(b -> b.getStatus().getCompletionTimestamp()))
-                .map(BackupTracker::summary).orElse(null);
+                .map(b -> summary(b, siteName)).orElse(null);
         return Optional.of(new BackupObservation(newest, newestGood, siteName));
     }
 
@@ -45,7 +46,7 @@ public class BackupTracker {
         return b.getMetadata().getCreationTimestamp() == null ? "" : b.getMetadata().getCreationTimestamp();
     }
 
-    private static LastBackupStatus summary(Backup b) {
+    private static LastBackupStatus summary(Backup b, String siteName) {
         LastBackupStatus s = new LastBackupStatus();
         s.setName(b.getMetadata().getName());
         if (b.getStatus() != null) {
@@ -54,7 +55,8 @@ public class BackupTracker {
             s.setCompletionTimestamp(b.getStatus().getCompletionTimestamp());
             s.setErrors(b.getStatus().getErrors());
             s.setWarnings(b.getStatus().getWarnings());
-            s.setFailureReason(b.getStatus().getFailureReason());
+            s.setFailureReason(VeleroFailures.why("backup", b.getMetadata().getName(), siteName,
+                    b.getStatus().getFailureReason(), b.getStatus().getValidationErrors()));
         } else {
             s.setPhase("New");
         }

@@ -42,13 +42,20 @@ public final class LocalClusters {
     public static synchronized LocalClusters get() {
         if (instance == null) {
             Path repo = Scripts.repo();
-            boolean external = System.getenv("PRIMARY_KUBECONFIG") != null && System.getenv("STANDBY_KUBECONFIG") != null;
+            boolean external = System.getenv("PRIMARY_KUBECONFIG") != null && System.getenv("STANDBY_KUBECONFIG") != null
+                    && !(namesLocal(repo, "PRIMARY_KUBECONFIG", Site.PRIMARY) && namesLocal(repo, "STANDBY_KUBECONFIG", Site.STANDBY));
             instance = new LocalClusters(repo, external);
             if (!external) {
                 instance.ensureUp();
             }
         }
         return instance;
+    }
+
+    /** Whether the variable names this repository's own kubeconfig of the site: the local clusters, not others. */
+    private static boolean namesLocal(Path repo, String variable, Site site) {
+        return Path.of(System.getenv(variable)).toAbsolutePath().normalize()
+                .equals(repo.resolve(".local").resolve(site.siteName() + ".kubeconfig").toAbsolutePath().normalize());
     }
 
     public synchronized KubernetesClient client(Site site) {

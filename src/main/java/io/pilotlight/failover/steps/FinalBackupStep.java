@@ -14,6 +14,7 @@ import io.pilotlight.util.GoDurations;
 import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.BackupPhase;
 import io.pilotlight.velero.v1.Schedule;
+import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -80,7 +81,8 @@ public class FinalBackupStep extends PhasedStep {
             case PARTIALLY_FAILED -> StepOutcome.done(what + " partially failed (" + backup.getStatus().getErrors()
                     + " error(s)); the restore uses what it holds: see `velero backup describe " + name + "`");
             case FAILED, FAILED_VALIDATION -> StepOutcome.failed(Reasons.BACKUP_FAILED, what + " " + phase.value()
-                    + (backup.getStatus().getFailureReason() == null ? "" : ": " + backup.getStatus().getFailureReason()));
+                    + VeleroFailures.suffix("backup", name, run.siteName(run.fromRole()),
+                            backup.getStatus().getFailureReason(), backup.getStatus().getValidationErrors()));
             default -> StepOutcome.waiting(what + ": " + (phase == null || phase == BackupPhase.UNKNOWN ? "waiting for Velero"
                     : phase.value()), Duration.ofSeconds(3));
         };

@@ -19,6 +19,7 @@ import io.pilotlight.velero.v1.ExistingResourcePolicy;
 import io.pilotlight.velero.v1.Restore;
 import io.pilotlight.velero.v1.RestorePhase;
 import io.pilotlight.velero.v1.RestoreSpec;
+import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -94,8 +95,8 @@ public class RestoreStep extends PhasedStep {
             case PARTIALLY_FAILED -> StepOutcome.done(from + " partially failed: " + errors + " error(s), " + warnings
                     + " warning(s); see `velero restore describe " + restoreName + "`");
             case FAILED, FAILED_VALIDATION -> StepOutcome.failed(Reasons.RESTORE_FAILED, from + " " + phase.value()
-                    + (restore.getStatus().getFailureReason() == null ? "" : ": " + restore.getStatus().getFailureReason())
-                    + (restore.getStatus().getValidationErrors() == null ? "" : ": " + String.join("; ", restore.getStatus().getValidationErrors())));
+                    + VeleroFailures.suffix("restore", restoreName, run.siteName(run.toRole()),
+                            restore.getStatus().getFailureReason(), restore.getStatus().getValidationErrors()));
             default -> StepOutcome.waiting(from + ": " + (phase == null || phase == RestorePhase.UNKNOWN ? "waiting for Velero"
                     : phase.value()), Duration.ofSeconds(3));
         };
