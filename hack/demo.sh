@@ -227,7 +227,8 @@ spec:
     bucket: pilotlight-demo
 EOF
   now="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  kp -n "$VELERO_NS" patch backupstoragelocations.velero.io default --subresource=status --type=merge \
+  # Velero's CRDs have no status subresource: status is written with the object, as Velero does.
+  kp -n "$VELERO_NS" patch backupstoragelocations.velero.io default --type=merge \
     -p "{\"status\":{\"phase\":\"Available\",\"lastValidationTime\":\"$now\"}}" >/dev/null
   info "primary: namespace $VELERO_NS, BackupStorageLocation 'default' (default: true), status Available"
 fi
@@ -360,11 +361,11 @@ if [[ "$real_velero" == 1 ]]; then
   done
 else
   step "Simulating a Velero backup of the Schedule completing on the primary ($VELERO_NS/$backup)"
-  info "created with the label velero.io/schedule-name=$SCHEDULE, then its status written via the"
-  info "status subresource as Velero would: phase Completed, started 20s ago, completed now"
+  info "created with the label velero.io/schedule-name=$SCHEDULE, then its status written as Velero"
+  info "writes it (with the object: Velero's CRDs have no status subresource): phase Completed, started 20s ago, completed now"
   printf '%s' "$backup_manifest" | kp create -f - | sed 's/^/    /'
   end=$(date +%s)
-  kp -n "$VELERO_NS" patch backups.velero.io "$backup" --subresource=status --type=merge -p "{\"status\":{
+  kp -n "$VELERO_NS" patch backups.velero.io "$backup" --type=merge -p "{\"status\":{
     \"phase\":\"Completed\",\"version\":1,\"formatVersion\":\"1.1.0\",
     \"startTimestamp\":\"$(epoch_ts $((end - 20)))\",\"completionTimestamp\":\"$(epoch_ts "$end")\",
     \"expiration\":\"$(epoch_ts $((end + 720 * 3600)))\",

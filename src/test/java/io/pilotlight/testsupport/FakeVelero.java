@@ -51,7 +51,8 @@ public final class FakeVelero {
         BackupStorageLocationStatus status = new BackupStorageLocationStatus();
         status.setPhase("Available");
         bsl.setStatus(status);
-        client.resource(bsl).updateStatus();
+        // Velero's CRDs have no status subresource: Velero writes status with the object itself.
+        client.resource(bsl).update();
         return this;
     }
 
@@ -75,7 +76,7 @@ public final class FakeVelero {
             status.setErrors(3);
         }
         backup.setStatus(status);
-        return client.resource(backup).updateStatus();
+        return client.resource(backup).update();
     }
 
     public void delete() {
