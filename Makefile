@@ -5,9 +5,9 @@ MVN ?= mvn -B -ntp
 TESTENV := hack/testenv
 NAME ?= primary
 
-.PHONY: help bind9 k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
+.PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build test crds run demo deploy bench bench-sync bench-failover clean
+        build test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -53,8 +53,25 @@ build: ## compile and package the operator
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
-test: velero-bins-background k8s-bins bind9 ## every test tier: unit, API server and integration (real Velero included) on the local clusters
+prometheus: ## make sure Prometheus and promtool are installed (the alert and dashboard tests start their own)
+	@$(TESTENV)/prometheus.sh
+
+test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server and integration (real Velero included) on the local clusters, then test-ops
 	$(MVN) verify
+	@$(MAKE) --no-print-directory test-ops
+
+# The clusters only when no external ones are named (as the Java tests do).
+OPS_CLUSTERS := $(if $(and $(PRIMARY_KUBECONFIG),$(STANDBY_KUBECONFIG)),,clusters-up)
+
+test-ops: k8s-bins prometheus $(OPS_CLUSTERS) ## alerts (promtool), Argo CD health scripts, kstatus, kubectl plugin and dashboard queries (needs mvn package)
+	@test -f target/quarkus-app/quarkus-run.jar || $(MVN) package -DskipTests
+	@hack/ops/test.sh
+
+plugin: ## build kubectl-pilotlight (cached in ~/.cache/pilotlight/bin) and print its path: copy it onto your PATH
+	@hack/ops/go-tools.sh plugin | sed -n 's/^KUBECTL_PILOTLIGHT=//p'
+
+plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
+	@hack/ops/plugin-dist.sh
 
 # Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of

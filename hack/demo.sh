@@ -5,7 +5,7 @@
 #
 #   1. starts the local clusters "primary" and "standby" (make clusters-up: kwok control planes
 #      built from source and cached in ~/.cache/pilotlight; the first run takes ~20 minutes);
-#   2. builds the operator (mvn package);
+#   2. builds the operator (mvn package) and the kubectl plugin (hack/ops/go-tools.sh plugin);
 #   3. installs Pilotlight's CRDs on both clusters and starts the real Velero (make velero-up: a
 #      velero server per cluster, S3Proxy as their shared bucket; the first run builds Velero, ~15 min);
 #   4. deploys the sample application (samples/shop-app.yaml) on the primary;
@@ -15,8 +15,10 @@
 #   7. has Velero take a backup from the plan's Schedule, and follows the plan until its RPO and
 #      RPOMet show it;
 #   8. waits until the standby holds the parked copy (StandbyInSync), adds an ExternalDNS traffic
-#      section to the plan, fails over to the standby with a Planned Failover, shows both sites and
-#      the DNSEndpoint, and fails back.
+#      section to the plan, fails over to the standby with a Planned Failover (kubectl pilotlight
+#      failover --planned --wait, the plugin of src/kubectl-pilotlight), shows both sites and the
+#      DNSEndpoint, and fails back;
+#   9. shows every plan with kubectl pilotlight status.
 #
 # Environment:
 #   PRIMARY_KUBECONFIG, STANDBY_KUBECONFIG  use these clusters instead of the local ones (both or
@@ -41,7 +43,7 @@ source hack/testenv/versions.env
 PLAN_NS=dr
 PLAN=shop
 APP_NS=shop
-SCHEDULE="pilotlight-$PLAN_NS-$PLAN" # the operator's name for the plan's Velero Schedule
+SCHEDULE="pilotlight-$PLAN_NS.$PLAN" # the operator's name for the plan's Velero Schedule (PlanLabels.scheduleName)
 VELERO_NS="${VELERO_NAMESPACE:-velero}"
 OPERATOR_PORT="${OPERATOR_PORT:-8080}"
 TIMEOUT="${DEMO_TIMEOUT:-120}"
@@ -138,6 +140,7 @@ if [[ ! -x "$kubectl" ]]; then
 fi
 kp() { "$kubectl" --kubeconfig "$primary_cfg" "$@"; }
 ks() { "$kubectl" --kubeconfig "$standby_cfg" "$@"; }
+pl() { "$plugin" --kubeconfig "$standby_cfg" -n "$PLAN_NS" "$@"; }
 
 kp --request-timeout=10s get --raw /readyz >/dev/null 2>&1 || fail "the primary (${primary_cfg#"$repo"/}) does not answer"
 ks --request-timeout=10s get --raw /readyz >/dev/null 2>&1 || fail "the standby (${standby_cfg#"$repo"/}) does not answer"
@@ -152,6 +155,11 @@ else
   mvn -B -ntp package -DskipTests >"$local_dir/build.log" 2>&1 || { tail -n 40 "$local_dir/build.log" >&2; fail "the build failed (full log: .local/build.log)"; }
   info "built $jar"
 fi
+
+step "Building the kubectl plugin (make plugin: kubectl-pilotlight, cached in ~/.cache/pilotlight/bin)"
+plugin="$(hack/ops/go-tools.sh plugin 2>>"$local_dir/build.log" | sed -n 's/^KUBECTL_PILOTLIGHT=//p')"
+[[ -x "$plugin" ]] || { tail -n 20 "$local_dir/build.log" >&2; fail "the kubectl plugin did not build (log: .local/build.log)"; }
+info "built $plugin (copy it onto your PATH and kubectl finds it: kubectl pilotlight)"
 
 # ---------------------------------------------------------------------------------------------
 # CRDs: Pilotlight's on both sites (the standby holds the plans; the primary gets them too, as a
@@ -424,31 +432,18 @@ show "kubectl -n $PLAN_NS patch drp $PLAN --type=merge -p '$traffic'"
 ks -n "$PLAN_NS" patch drp "$PLAN" --type=merge -p "$traffic" | sed 's/^/    /'
 info "ExternalDNS (not running here) would publish shop.example.com from this object; the failover flips its targets"
 
-fo_line() { ks -n "$PLAN_NS" get fo "$1" --no-headers 2>/dev/null; }
-fo_field() { ks -n "$PLAN_NS" get fo "$1" -o jsonpath="$2" 2>/dev/null; }
-# Applies a Failover made from samples/failover-planned.yaml and prints it as `kubectl get fo -w`
-# would, until it completes; fails with its message and steps if it fails or takes too long.
+# Fails over with the kubectl plugin (src/kubectl-pilotlight), which creates the Failover and shows
+# each step as it ends; it exits 0 only when the Failover completed.
 run_failover() { # name direction
-  local name="$1" direction="$2" deadline=$((SECONDS + 3 * TIMEOUT)) last="" now phase
-  sed -e "s/^  name: shop-planned-1/  name: $name/" -e "s/^  direction: ToStandby/  direction: $direction/" \
-    samples/failover-planned.yaml | ks apply -f - | sed 's/^/    /'
-  ks -n "$PLAN_NS" get fo 2>&1 | sed -n 1p | sed 's/^/    /'
-  while true; do
-    now="$(fo_line "$name")"
-    [[ -n "$now" && "$now" != "$last" ]] && printf '    %s\n' "$now" && last="$now"
-    phase="$(fo_field "$name" '{.status.phase}')"
-    [[ "$phase" == Completed ]] && break
-    if [[ "$phase" == Failed ]] || ((SECONDS >= deadline)); then
-      fo_field "$name" '{range .status.steps[*]}    {.name}: {.state} {.message}{"\n"}{end}' >&2 || true
-      fail "Failover $name ${phase:-did not start}: $(fo_field "$name" '{.status.message}')"
-    fi
-    sleep 1
-  done
+  local name="$1" flags=(--planned --yes --wait --name "$1")
+  [[ "$2" == ToPrimary ]] && flags+=(--to-primary)
+  show "kubectl pilotlight -n $PLAN_NS failover $PLAN ${flags[*]}"
+  if ! pl failover "$PLAN" "${flags[@]}" 2>&1 | sed 's/^/    /'; then
+    fail "Failover $name did not complete (kubectl pilotlight -n $PLAN_NS report $name says why)"
+  fi
   echo
-  show "kubectl -n $PLAN_NS get fo $name -o jsonpath='{range .status.steps[*]}...'   # the steps it took"
-  fo_field "$name" '{range .status.steps[*]}{.name}{"\t"}{.state}{"\t"}{.startedAt}{"\t"}{.message}{"\n"}{end}' |
-    awk -F'\t' '{printf "    %-18s %-9s %s  %s\n", $1, $2, substr($3, 12, 8), $4}'
-  info "RTO $(fo_field "$name" '{.status.rtoSeconds}')s (creation to completion), RPO $(fo_field "$name" '{.status.rpoSeconds}')s (age of the newest copy of the data when it started)"
+  show "kubectl -n $PLAN_NS get fo $name"
+  ks -n "$PLAN_NS" get fo "$name" | sed 's/^/    /'
 }
 dns_targets() { ks -n "$PLAN_NS" get dnsendpoints.externaldns.k8s.io shop -o jsonpath='{.spec.endpoints[0].targets}' 2>/dev/null; }
 
@@ -458,7 +453,7 @@ if [[ "$(ks -n "$PLAN_NS" get drp "$PLAN" -o jsonpath='{.status.activeSite}')" =
   run_failover "shop-failback-$stamp-0" ToPrimary
 fi
 
-step "A planned failover to the standby (samples/failover-planned.yaml)"
+step "A planned failover to the standby, with the kubectl plugin"
 info "the primary is quiesced, a last sync copies what it left, the standby is scaled up in two waves"
 info "(data, then apps) and the DNSEndpoint is pointed at the standby"
 run_failover "shop-planned-$stamp" ToStandby
@@ -472,7 +467,7 @@ show "kubectl --kubeconfig primary -n $APP_NS get deployments,statefulsets    # 
 kp -n "$APP_NS" get deployments,statefulsets 2>&1 | sed 's/^/    /'
 info "DNSEndpoint $PLAN_NS/shop targets: $(dns_targets)"
 
-step "Failing back to the primary (the same Failover with direction: ToPrimary)"
+step "Failing back to the primary (the same, with --to-primary: direction ToPrimary)"
 run_failover "shop-failback-$stamp" ToPrimary
 show "kubectl -n $PLAN_NS get drp"
 ks -n "$PLAN_NS" get drp 2>&1 | sed 's/^/    /'
@@ -483,10 +478,18 @@ follow_plan "the sync has parked the standby again (StandbyInSync=True)" "$TIMEO
 step "The operator's failover metrics"
 metrics | grep -E '^pilotlight_failover' | sed 's/^/    /' || true
 
+step "Every plan at a glance, and this one in detail"
+show "kubectl pilotlight -n $PLAN_NS status"
+pl status | sed 's/^/    /'
+echo
+show "kubectl pilotlight -n $PLAN_NS status $PLAN"
+pl status "$PLAN" | sed 's/^/    /'
+
 # ---------------------------------------------------------------------------------------------
 step "What next"
 info "Try, against the standby (kubeconfig ${standby_cfg#"$repo"/}), with the operator running (KEEP=1):"
-info "  kubectl -n $PLAN_NS apply -f samples/failover-drill.yaml     # a drill into $APP_NS-drill, removed after its TTL"
+info "  kubectl pilotlight -n $PLAN_NS failover $PLAN --drill --wait    # a drill into $APP_NS-drill, removed after its TTL"
+info "  kubectl pilotlight -n $PLAN_NS report <failover>               # steps, timings, RTO/RPO against the objectives"
 info "  kubectl -n $PLAN_NS get drp,fo,events"
 info "  make cluster-stop NAME=primary, then a Failover with type: Unplanned: the primary is fenced, and"
 info "  parked when it comes back (make cluster-start NAME=primary)"

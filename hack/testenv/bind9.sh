@@ -13,12 +13,7 @@ if [[ -n "$(find_named)" ]]; then
   log "named present: $("$(find_named)" -v)"
   exit 0
 fi
-command -v apt-get >/dev/null || die "named (BIND9) is missing and there is no apt-get here: install BIND9 so that 'named' is on PATH"
-[[ "$(id -u)" == 0 ]] || die "named (BIND9) is missing: run 'sudo apt-get install -y bind9 bind9-dnsutils' (or this script as root)"
-log "installing bind9 (named) with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends bind9 bind9-dnsutils
+apt_install "named (BIND9)" bind9 bind9-dnsutils
 # The package may start a system named on port 53 where an init system runs; the tests do not need it.
 [[ -n "$(find_named)" ]] || die "bind9 was installed but named is still not found"
 log "named installed: $("$(find_named)" -v)"

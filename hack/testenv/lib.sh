@@ -21,3 +21,14 @@ install_bins() {
   mkdir -p "$(dirname "$to")"
   rm -rf "$to.tmp" && cp -r "$from" "$to.tmp" && rm -rf "$to" && mv "$to.tmp" "$to"
 }
+
+# Installs Debian packages that a test needs when its command is missing: with apt-get, as root only;
+# otherwise says what to run and fails. Usage: apt_install "<what is missing>" package...
+apt_install() {
+  local what="$1"; shift
+  command -v apt-get >/dev/null || die "$what is missing and there is no apt-get here: install it so that it is on PATH"
+  [[ "$(id -u)" == 0 ]] || die "$what is missing: run 'sudo apt-get install -y $*' (or this script as root)"
+  log "installing $* with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}

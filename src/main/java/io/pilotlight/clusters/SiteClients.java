@@ -96,8 +96,14 @@ public class SiteClients {
         String kubeconfig = readKubeconfig(identity, namespace, ref.getName(), ref.getKey());
         boolean insecure = Boolean.TRUE.equals(site.getAllowInsecureTLS());
         String fingerprint = Hashes.sha256Hex(kubeconfig + "|" + insecure, 32);
-        return hold(user, "secret:" + namespace + "/" + ref.getName() + "/" + ref.getKey(), fingerprint,
-                () -> remote(kubeconfig, insecure));
+        return hold(user, "secret:" + namespace + "/" + ref.getName() + "/" + ref.getKey(), fingerprint, () -> {
+            try {
+                return remote(kubeconfig, insecure);
+            } catch (SiteConfigException e) {
+                throw new SiteConfigException(e.reason(), "key '" + ref.getKey() + "' of Secret " + namespace + "/" + ref.getName()
+                        + " is not a valid kubeconfig: " + e.getMessage());
+            }
+        });
     }
 
     /** The client a user already holds, if any: lets a deleted plan clean up after its Secret is gone. */

@@ -25,11 +25,15 @@ public class ActiveFailovers {
         return running(namespace, name).isPresent();
     }
 
-    /** That Failover, when it exists, is not being deleted and has not ended. */
+    /**
+     * That Failover, when it exists and has not ended; also while it is deleted and its rollback
+     * ({@link FailoverReconciler#FINALIZER}) is not done, so that nothing else takes the plan meanwhile.
+     */
     public Optional<Failover> running(String namespace, String name) {
         Failover failover = client.resources(Failover.class).inNamespace(namespace).withName(name).get();
-        return failover != null && failover.getMetadata().getDeletionTimestamp() == null && !ended(failover)
-                ? Optional.of(failover) : Optional.empty();
+        boolean deleted = failover != null && failover.getMetadata().getDeletionTimestamp() != null
+                && !failover.getMetadata().getFinalizers().contains(FailoverReconciler.FINALIZER);
+        return failover != null && !deleted && !ended(failover) ? Optional.of(failover) : Optional.empty();
     }
 
     /** Whether the Failover has stopped the plan's sync (its PauseSync step ran). */

@@ -58,11 +58,7 @@ public class DrillCleanup {
         }
         int deleted;
         try {
-            KubernetesClient standby = sites.standby(plan);
-            var namespaces = standby.namespaces().withLabels(PlanLabels.of(plan))
-                    .withLabel(DrillCopyStep.DRILL_LABEL, failover.getMetadata().getName()).list().getItems();
-            namespaces.forEach(n -> standby.namespaces().withName(n.getMetadata().getName()).delete());
-            deleted = namespaces.size();
+            deleted = deleteNamespaces(failover, plan);
         } catch (SiteConfigException | KubernetesClientException e) {
             return UpdateControl.<Failover>noUpdate().rescheduleAfter(Duration.ofSeconds(30));
         }
@@ -79,6 +75,15 @@ public class DrillCleanup {
         failover.getStatus().getSteps().add(step);
         events.normal(failover, Reasons.DRILL_CLEANED_UP, step.getMessage());
         return UpdateControl.patchStatus(failover);
+    }
+
+    /** Deletes the drill's namespaces on the standby (also when a running drill is deleted); returns how many. */
+    int deleteNamespaces(Failover failover, DisasterRecoveryPlan plan) throws SiteConfigException {
+        KubernetesClient standby = sites.standby(plan);
+        var namespaces = standby.namespaces().withLabels(PlanLabels.of(plan))
+                .withLabel(PlanLabels.DRILL, failover.getMetadata().getName()).list().getItems();
+        namespaces.forEach(n -> standby.namespaces().withName(n.getMetadata().getName()).delete());
+        return namespaces.size();
     }
 
     /** A Failover that just ended: its status patch, and for a drill a wake-up at cleanup time. */

@@ -1,5 +1,6 @@
 package io.pilotlight.failover;
 
+import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The start and the end of a Failover: phase, times, the measured RTO and RPO, the Progressing
@@ -135,7 +137,13 @@ public class FailoverOutcome {
         if (failover.getStatus().getConditions() == null) {
             failover.getStatus().setConditions(new ArrayList<>());
         }
-        Conditions.set(failover.getStatus().getConditions(), ConditionTypes.PROGRESSING, status, reason, message,
-                failover.getMetadata().getGeneration(), now);
+        List<Condition> conditions = failover.getStatus().getConditions();
+        Long generation = failover.getMetadata().getGeneration();
+        Conditions.set(conditions, ConditionTypes.PROGRESSING, status, reason, message, generation, now);
+        // kstatus (Flux, kpt) and Argo CD read Reconciling and Stalled, not Progressing: the same facts, in their words.
+        Conditions.set(conditions, ConditionTypes.RECONCILING, status, reason, message, generation, now);
+        boolean failed = status == ConditionStatus.FALSE && !Reasons.SUCCEEDED.equals(reason);
+        Conditions.set(conditions, ConditionTypes.STALLED, failed ? ConditionStatus.TRUE : ConditionStatus.FALSE,
+                failed ? reason : Reasons.AS_EXPECTED, failed ? message : "the failover has not failed", generation, now);
     }
 }

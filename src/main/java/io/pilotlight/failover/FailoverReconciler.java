@@ -2,8 +2,10 @@ package io.pilotlight.failover;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -15,6 +17,8 @@ import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.plan.PlanSites;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,12 +28,15 @@ import org.jboss.logging.Logger;
  * Reconciles a Failover: runs its steps ({@link StepRegistry}) one after the other, each call of a
  * step followed by a status patch, and reschedules itself between steps and while a step waits
  * (a status patch does not trigger another reconcile). All state is in the status, so a restarted
- * operator resumes at the step it was in. A Completed Drill is cleaned up after its TTL.
+ * operator resumes at the step it was in. A Completed Drill is cleaned up after its TTL. A Failover
+ * deleted before it ended is rolled back first ({@link FailoverRollback}, its finalizer).
  */
-@ControllerConfiguration(name = FailoverReconciler.NAME)
-public class FailoverReconciler implements Reconciler<Failover> {
+@ControllerConfiguration(name = FailoverReconciler.NAME, finalizerName = FailoverReconciler.FINALIZER)
+public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failover> {
 
     public static final String NAME = "failover";
+    /** Held until a deleted Failover is rolled back; removing it by hand gives the rollback up. */
+    public static final String FINALIZER = "pilotlight.io/rollback";
     private static final Logger LOG = Logger.getLogger(FailoverReconciler.class);
 
     private final KubernetesClient client;
@@ -38,15 +45,17 @@ public class FailoverReconciler implements Reconciler<Failover> {
     private final StepLog log;
     private final FailoverOutcome outcome;
     private final DrillCleanup drills;
+    private final FailoverRollback rollback;
 
     public FailoverReconciler(KubernetesClient client, PlanSites sites, StepRegistry registry, StepLog log, FailoverOutcome outcome,
-            DrillCleanup drills) {
+            DrillCleanup drills, FailoverRollback rollback) {
         this.client = client;
         this.sites = sites;
         this.registry = registry;
         this.log = log;
         this.outcome = outcome;
         this.drills = drills;
+        this.rollback = rollback;
     }
 
     @Override
@@ -109,8 +118,15 @@ public class FailoverReconciler implements Reconciler<Failover> {
     }
 
     @Override
+    public DeleteControl cleanup(Failover failover, Context<Failover> context) {
+        return rollback.run(failover, Instant.now());
+    }
+
+    @Override
     public ErrorStatusUpdateControl<Failover> updateErrorStatus(Failover failover, Context<Failover> context, Exception e) {
-        LOG.warnf(e, "reconciling failover %s/%s failed; retrying", failover.getMetadata().getNamespace(), failover.getMetadata().getName());
+        LOG.warnf("reconciling failover %s/%s failed (%s); retrying", failover.getMetadata().getNamespace(),
+                failover.getMetadata().getName(), RemoteErrors.describe(e));
+        LOG.debugf(ownBug(e), "reconciling failover %s/%s failed", failover.getMetadata().getNamespace(), failover.getMetadata().getName());
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
@@ -124,16 +140,24 @@ public class FailoverReconciler implements Reconciler<Failover> {
         } catch (SiteConfigException e) {
             return StepOutcome.failed(e.reason(), e.getMessage());
         } catch (KubernetesClientException e) {
-            LOG.debugf(e, "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
-            String why = e.getCode() > 0 ? "the API answered HTTP " + e.getCode()
-                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? " (" + e.getStatus().getMessage() + ")" : "")
-                    : "the API could not be reached or read (" + e.getMessage() + ")";
-            return StepOutcome.waiting(why + "; trying again", Duration.ofSeconds(5));
+            LOG.debugf("step %s of failover %s failed: %s", step.name(), run.failover().getMetadata().getName(), RemoteErrors.describe(e));
+            return StepOutcome.waiting("a site's API " + (e.getCode() > 0 ? "answered " : "could not be reached or read: ")
+                    + RemoteErrors.describe(e) + "; trying again", Duration.ofSeconds(5));
         } catch (RuntimeException e) {
-            LOG.debugf(e, "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
-            return StepOutcome.waiting(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "; trying again", Duration.ofSeconds(5));
+            // Our own bug, or an error from a remote answer's parsing: its text may quote the answer.
+            LOG.debugf(ownBug(e), "step %s of failover %s failed", step.name(), run.failover().getMetadata().getName());
+            return StepOutcome.waiting(e.getClass().getSimpleName() + "; trying again", Duration.ofSeconds(5));
         }
+    }
+
+    /** The exception itself when it is a bug of ours, worth a stack trace; null when it came from a remote server, whose text it may quote. */
+    private static Throwable ownBug(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException || t instanceof IOException) {
+                return null;
+            }
+        }
+        return e;
     }
 
     /** The earlier of the step's own deadline and the Failover's timeout. */

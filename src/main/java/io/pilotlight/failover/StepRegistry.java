@@ -92,7 +92,7 @@ public class StepRegistry {
             steps.add(restore);
         }
         steps.add(pauseSync);
-        steps.addAll(waves(run, true, r -> namespaces.resolve(r.to(), r.plan().getSpec())));
+        steps.addAll(waves(run, true, r -> namespaces.resolve(r.to(), r.plan())));
         steps.add(switchTraffic);
         steps.add(activate);
         return steps;

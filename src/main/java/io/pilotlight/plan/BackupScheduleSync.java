@@ -61,8 +61,10 @@ public class BackupScheduleSync {
                     .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         }
         if (existing.getStatus() != null && existing.getStatus().phase() == SchedulePhase.FAILED_VALIDATION) {
-            return ConditionResult.isFalse(Reasons.SCHEDULE_INVALID, "Velero rejected Schedule " + veleroNs + "/" + name + ": "
-                    + existing.getStatus().getValidationErrors());
+            // Velero's own sentences are the primary's text: counted and pointed at, not copied.
+            int errors = existing.getStatus().getValidationErrors() == null ? 0 : existing.getStatus().getValidationErrors().size();
+            return ConditionResult.isFalse(Reasons.SCHEDULE_INVALID, "Velero rejected Schedule " + veleroNs + "/" + name + " with "
+                    + errors + " validation error(s): see its status.validationErrors on the primary");
         }
         String location = storageLocationProblem(primary, veleroNs, backup.getStorageLocation());
         if (location != null) {

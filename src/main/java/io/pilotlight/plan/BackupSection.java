@@ -42,8 +42,8 @@ public class BackupSection {
         this.events = events;
     }
 
-    List<String> protectedNamespaces(KubernetesClient primary, DisasterRecoveryPlanSpec spec) {
-        return protectedNamespaces.resolve(primary, spec);
+    List<String> protectedNamespaces(KubernetesClient primary, DisasterRecoveryPlan plan) {
+        return protectedNamespaces.resolve(primary, plan);
     }
 
     /**

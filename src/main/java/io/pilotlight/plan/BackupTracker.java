@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
 import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.BackupPhase;
-import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +45,23 @@ public class BackupTracker {
         return b.getMetadata().getCreationTimestamp() == null ? "" : b.getMetadata().getCreationTimestamp();
     }
 
+    /**
+     * Where Velero says why a backup failed, not what it says: its failure reason quotes the object
+     * store's answer (a real one: "...GetObject, https response error StatusCode: 404, RequestID: ..."),
+     * and nothing a remote site answers is copied.
+     */
+    private static String whyPointer(Backup b, String siteName) {
+        int validationErrors = b.getStatus().getValidationErrors() == null ? 0 : b.getStatus().getValidationErrors().size();
+        if (validationErrors > 0) {
+            return validationErrors + " validation error(s): see status.validationErrors of the Backup on " + siteName
+                    + " (`velero backup describe " + b.getMetadata().getName() + "`)";
+        }
+        if (b.getStatus().getFailureReason() != null && !b.getStatus().getFailureReason().isBlank()) {
+            return "see status.failureReason of the Backup on " + siteName + " (`velero backup describe " + b.getMetadata().getName() + "`)";
+        }
+        return null;
+    }
+
     private static LastBackupStatus summary(Backup b, String siteName) {
         LastBackupStatus s = new LastBackupStatus();
         s.setName(b.getMetadata().getName());
@@ -55,8 +71,7 @@ public class BackupTracker {
             s.setCompletionTimestamp(b.getStatus().getCompletionTimestamp());
             s.setErrors(b.getStatus().getErrors());
             s.setWarnings(b.getStatus().getWarnings());
-            s.setFailureReason(VeleroFailures.why("backup", b.getMetadata().getName(), siteName,
-                    b.getStatus().getFailureReason(), b.getStatus().getValidationErrors()));
+            s.setFailureReason(whyPointer(b, siteName));
         } else {
             s.setPhase("New");
         }

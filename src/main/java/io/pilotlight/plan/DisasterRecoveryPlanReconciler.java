@@ -14,15 +14,14 @@ import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.clusters.SiteHealth;
 import io.pilotlight.clusters.SiteProbe;
-import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.status.ConditionEvents;
-import io.pilotlight.traffic.TrafficGrants;
-import io.pilotlight.traffic.TrafficSwitchException;
-import io.pilotlight.util.RemoteErrors;
+import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,11 +52,11 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final PlanMetrics metrics;
     private final ConditionEvents events;
     private final WatchCap watchCap;
-    private final KubernetesClient operator;
+    private final TrustGate trust;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, PlanSites sites, SiteProbe probe, BackupSection backups,
             CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers, ProbeStreaks streaks, PlanCleanup cleanup,
-            PlanMetrics metrics, ConditionEvents events, WatchCap watchCap, KubernetesClient operator) {
+            PlanMetrics metrics, ConditionEvents events, WatchCap watchCap, TrustGate trust) {
         this.validator = validator;
         this.sites = sites;
         this.probe = probe;
@@ -70,7 +69,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         this.metrics = metrics;
         this.events = events;
         this.watchCap = watchCap;
-        this.operator = operator;
+        this.trust = trust;
     }
 
     @Override
@@ -86,15 +85,9 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         }
         KubernetesClient primary;
         KubernetesClient standby;
-        try {
-            sites.identity(plan);
-        } catch (SiteConfigException e) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(e.reason(), e.getMessage()));
-            return finish(plan, draft, interval);
-        }
-        Optional<String> trafficRefused = TrafficGrants.refusal(plan, operator);
-        if (trafficRefused.isPresent()) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(TrafficSwitchException.NOT_ALLOWED, trafficRefused.get()));
+        Optional<ConditionResult> refused = trust.refusal(plan);
+        if (refused.isPresent()) {
+            draft.condition(ConditionTypes.READY, refused.get());
             return finish(plan, draft, interval);
         }
         try {
@@ -124,7 +117,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         List<String> namespaces = null;
         if (primaryHealth.reachable()) {
             try {
-                namespaces = backups.protectedNamespaces(primary, spec);
+                namespaces = backups.protectedNamespaces(primary, plan);
             } catch (KubernetesClientException e) {
                 LOG.debugf("listing protected namespaces of %s failed: %s", plan.getMetadata().getName(), RemoteErrors.describe(e));
             }
@@ -142,11 +135,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         failovers.observe(plan, primary, primaryHealth, primaryFailures, standby, standbyHealth);
 
         boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
-        ConditionResult ready = ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan));
-        draft.condition(ConditionTypes.READY, ready);
-        metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
-                draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
-                backups.lastBackupAgeSeconds(draft), primaryHealth.reachable(), standbyHealth.reachable(), ready.holds()));
+        draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan)));
         return finish(plan, draft, interval);
     }
 
@@ -185,13 +174,29 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         return finish(plan, draft, interval);
     }
 
+    /** Every pass ends here, also a refused or invalid plan's, so that its gauges (Ready 0) and Stalled say so. */
     private UpdateControl<DisasterRecoveryPlan> finish(DisasterRecoveryPlan plan, PlanStatusDraft draft, Duration interval) {
-        draft.transitions().forEach(t -> events.emit(plan, t));
+        metrics.update(plan.getMetadata().getNamespace(), plan.getMetadata().getName(), new PlanMetrics.Values(
+                draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
+                backups.lastBackupAgeSeconds(draft), holds(draft, ConditionTypes.PRIMARY_REACHABLE),
+                holds(draft, ConditionTypes.STANDBY_REACHABLE), holds(draft, ConditionTypes.READY),
+                seconds(plan.getSpec().getObjectives().getRpo()), seconds(plan.getSpec().getObjectives().getRto())));
+        draft.condition(ConditionTypes.STALLED, ReadinessRules.stalled(Conditions.find(draft.conditions(), ConditionTypes.READY).orElse(null)));
+        // Stalled mirrors Ready for GitOps tools; Ready's own transition already has its Event.
+        draft.transitions().stream().filter(t -> !t.type().equals(ConditionTypes.STALLED)).forEach(t -> events.emit(plan, t));
         if (!draft.changed()) {
             return UpdateControl.<DisasterRecoveryPlan>noUpdate().rescheduleAfter(interval);
         }
         plan.setStatus(draft.status());
         return StatusPatch.of(plan).rescheduleAfter(interval);
+    }
+
+    private static boolean holds(PlanStatusDraft draft, String type) {
+        return Conditions.isTrue(draft.conditions(), type);
+    }
+
+    private static double seconds(String duration) {
+        return duration == null ? Double.NaN : GoDurations.parse(duration).toSeconds();
     }
 
     /** A site counts as unreachable after {@code failureThreshold} failed probes in a row; the ones before are said. */

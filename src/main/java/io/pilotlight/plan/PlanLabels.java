@@ -14,6 +14,8 @@ public final class PlanLabels {
     public static final String MANAGER = "pilotlight";
     public static final String PLAN = "pilotlight.io/plan";
     public static final String PLAN_NAMESPACE = "pilotlight.io/plan-namespace";
+    /** On the namespaces a Drill makes: the Failover they belong to. */
+    public static final String DRILL = "pilotlight.io/drill";
 
     private PlanLabels() {
     }
@@ -38,9 +40,20 @@ public final class PlanLabels {
         return labels != null && planLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
-    /** The Velero Schedule of a plan: {@code pilotlight-<namespace>-<plan>}, shortened with a hash past 63 characters. */
+    /**
+     * The Velero Schedule of a plan: {@code pilotlight-<namespace>.<plan>}, one per plan: no namespace
+     * name holds a dot, so {@code x/a-b} and {@code x-a/b} get different names. It is also the value of
+     * the {@code velero.io/schedule-name} label of its Backups, so at most 63 characters: a name past 62
+     * is cut to 46 and given a hash of the whole, 63 characters in all, never the length of a kept one.
+     */
     public static String scheduleName(DisasterRecoveryPlan plan) {
-        return boundedName("pilotlight-" + plan.getMetadata().getNamespace() + "-" + plan.getMetadata().getName());
+        String name = "pilotlight-" + plan.getMetadata().getNamespace() + "." + plan.getMetadata().getName();
+        if (name.length() <= 62) {
+            return name;
+        }
+        // A cut right after a dot would leave an empty DNS label ("x.-hash"): a dash keeps the length.
+        String kept = name.substring(0, 46);
+        return (kept.endsWith(".") ? kept.substring(0, 45) + "-" : kept) + "-" + Hashes.sha256Hex(name, 8);
     }
 
     /** Label values are limited to 63 characters; object names are not, so long ones are shortened. */

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class PlanMetrics {
 
     public record Values(double rpoSeconds, double lastBackupAgeSeconds, boolean primaryReachable,
-            boolean standbyReachable, boolean ready) {
+            boolean standbyReachable, boolean ready, double rpoObjectiveSeconds, double rtoObjectiveSeconds) {
     }
 
     private final MeterRegistry registry;
@@ -44,7 +44,7 @@ public class PlanMetrics {
     }
 
     private Registered register(String namespace, String name) {
-        AtomicReference<Values> ref = new AtomicReference<>(new Values(Double.NaN, Double.NaN, false, false, false));
+        AtomicReference<Values> ref = new AtomicReference<>(new Values(Double.NaN, Double.NaN, false, false, false, Double.NaN, Double.NaN));
         Tags tags = Tags.of("namespace", namespace, "plan", name);
         List<Meter> meters = new ArrayList<>();
         meters.add(Gauge.builder("pilotlight.plan.rpo.seconds", ref, r -> r.get().rpoSeconds()).tags(tags)
@@ -53,13 +53,18 @@ public class PlanMetrics {
                 .description("Time since the newest backup of the plan started, whatever its outcome").baseUnit("seconds")
                 .register(registry));
         meters.add(Gauge.builder("pilotlight.site.reachable", ref, r -> r.get().primaryReachable() ? 1 : 0)
-                .tags(tags.and("role", "primary")).description("1 when the site's API server answered the last probe")
+                .tags(tags.and("role", "primary")).description("1 while the site counts as reachable (its Reachable condition is True)")
                 .register(registry));
         meters.add(Gauge.builder("pilotlight.site.reachable", ref, r -> r.get().standbyReachable() ? 1 : 0)
-                .tags(tags.and("role", "standby")).description("1 when the site's API server answered the last probe")
+                .tags(tags.and("role", "standby")).description("1 while the site counts as reachable (its Reachable condition is True)")
                 .register(registry));
         meters.add(Gauge.builder("pilotlight.plan.ready", ref, r -> r.get().ready() ? 1 : 0).tags(tags)
                 .description("1 when the plan's Ready condition is True").register(registry));
+        // The objectives, so that alerts and dashboards compare each plan with its own, not a fixed number.
+        meters.add(Gauge.builder("pilotlight.plan.rpo.objective.seconds", ref, r -> r.get().rpoObjectiveSeconds()).tags(tags)
+                .description("The plan's objectives.rpo").baseUnit("seconds").register(registry));
+        meters.add(Gauge.builder("pilotlight.plan.rto.objective.seconds", ref, r -> r.get().rtoObjectiveSeconds()).tags(tags)
+                .description("The plan's objectives.rto").baseUnit("seconds").register(registry));
         return new Registered(ref, meters);
     }
 }

@@ -2,6 +2,7 @@ package io.pilotlight.plan;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.ProtectSpec;
 import io.pilotlight.config.OperatorSettings;
@@ -35,7 +36,13 @@ public class ProtectedNamespaces {
         this.operatorNamespace = operatorNamespace;
     }
 
-    public List<String> resolve(KubernetesClient site, DisasterRecoveryPlanSpec spec) {
+    /**
+     * On the site left after a failover, or on a standby, the namespaces a selector matched on the
+     * source are copies carrying only Pilotlight's labels: those this plan's sync made (not a Drill's)
+     * count as matched too, so that a selector finds the same namespaces on both sites.
+     */
+    public List<String> resolve(KubernetesClient site, DisasterRecoveryPlan plan) {
+        DisasterRecoveryPlanSpec spec = plan.getSpec();
         ProtectSpec protect = spec.getProtect();
         TreeSet<String> names = new TreeSet<>();
         if (protect.getNamespaces() != null) {
@@ -43,6 +50,8 @@ public class ProtectedNamespaces {
         }
         if (protect.getNamespaceSelector() != null) {
             site.namespaces().withLabelSelector(protect.getNamespaceSelector()).list().getItems().stream()
+                    .map(Namespace::getMetadata).map(m -> m.getName()).forEach(names::add);
+            site.namespaces().withLabels(PlanLabels.of(plan)).withoutLabel(PlanLabels.DRILL).list().getItems().stream()
                     .map(Namespace::getMetadata).map(m -> m.getName()).forEach(names::add);
         }
         names.removeIf(ns -> why(ns, spec).isPresent());

@@ -5,8 +5,10 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.traffic.TrafficSwitchException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ready sums up the conditions a failover depends on: both sites answer, the standby can run the
@@ -16,7 +18,20 @@ import java.util.List;
  */
 public final class ReadinessRules {
 
+    /** Ready reasons that no retry cures: the spec, a Secret or the trust settings must change. */
+    private static final Set<String> NEEDS_A_PERSON = Set.of(Reasons.INVALID_SPEC, Reasons.SERVICE_ACCOUNT_REQUIRED,
+            Reasons.TOO_MANY_WATCHES, TrafficSwitchException.NOT_ALLOWED);
+
     private ReadinessRules() {
+    }
+
+    /** Stalled, from Ready: True while the plan waits for a person to fix it, so that GitOps tools report it Failed. */
+    public static ConditionResult stalled(Condition ready) {
+        if (ready != null && ready.getStatus() == ConditionStatus.FALSE && NEEDS_A_PERSON.contains(ready.getReason())) {
+            return ConditionResult.isTrue(ready.getReason(), "nothing changes until the plan (or what it names) is fixed: "
+                    + ready.getMessage());
+        }
+        return ConditionResult.isFalse(Reasons.AS_EXPECTED, "nothing for a person to fix");
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Prometheus gauges of each plan's sync, read live from its session: objects in sync, workloads
  * parked, conflicts, refused writes, drift, pending changes, propagation lag (p50, p99) and the age
- * of the last complete full pass. Unknown values are NaN.
+ * of the last complete full pass. Unknown values are NaN. The gauges hold their supplier strongly:
+ * nothing else does, and Micrometer's default weak reference turned them all to NaN after a GC.
  */
 @ApplicationScoped
 public class SyncMetrics {
@@ -46,15 +47,15 @@ public class SyncMetrics {
                 SyncReport::pending));
         meters.add(Gauge.builder("pilotlight.sync.lag.seconds", reports, r -> seconds(r.get().lagP50Millis()))
                 .tags(tags.and("quantile", "0.5")).description("Delay from a change on the primary to its copy on the standby")
-                .baseUnit("seconds").register(registry));
+                .baseUnit("seconds").strongReference(true).register(registry));
         meters.add(Gauge.builder("pilotlight.sync.lag.seconds", reports, r -> seconds(r.get().lagP99Millis()))
                 .tags(tags.and("quantile", "0.99")).description("Delay from a change on the primary to its copy on the standby")
-                .baseUnit("seconds").register(registry));
+                .baseUnit("seconds").strongReference(true).register(registry));
         meters.add(Gauge.builder("pilotlight.sync.last.full.sync.age.seconds", reports, r -> {
             Instant last = r.get().lastFullSync();
             return last == null ? Double.NaN : Duration.between(last, Instant.now()).toMillis() / 1000.0;
         }).tags(tags).description("Time since the last complete comparison of primary and standby").baseUnit("seconds")
-                .register(registry));
+                .strongReference(true).register(registry));
         byPlan.put(namespace + "/" + name, meters);
     }
 
@@ -68,7 +69,7 @@ public class SyncMetrics {
     private Meter gauge(String name, String description, Tags tags, Supplier<SyncReport> reports,
             ToDoubleFunction<SyncReport> value) {
         return Gauge.builder(name, reports, r -> value.applyAsDouble(r.get())).tags(tags).description(description)
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     private static double seconds(Long millis) {

@@ -97,7 +97,7 @@ class DisasterRecoveryPlanReconcilerTest {
 
         int openBefore = siteClients.openClients();
         plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
-        String name = "pilotlight-" + ns + "-shop";
+        String name = "pilotlight-" + ns + ".shop";
 
         clusters.await("Schedule created", WAIT, () -> {
             Schedule s = schedules().withName(name).get();
@@ -138,7 +138,7 @@ class DisasterRecoveryPlanReconcilerTest {
     @Test
     void backupsDriveLastBackupRpoAndRpoMet() {
         plans().resource(PlanFixtures.plan(ns, "shop", ns, velero.namespace())).create();
-        String schedule = "pilotlight-" + ns + "-shop";
+        String schedule = "pilotlight-" + ns + ".shop";
         clusters.await("no recovery point yet", WAIT, () -> assertThat(condition(clusters.standby(), ns, "shop",
                 ConditionTypes.RPO_MET)).extracting(Condition::getReason).isEqualTo(Reasons.NO_RECOVERY_POINT));
 
@@ -162,7 +162,7 @@ class DisasterRecoveryPlanReconcilerTest {
             assertThat(p.getStatus().getLastBackup().getPhase()).isEqualTo("Failed");
             // Velero's failure reason quotes the object store's answer: pointed at, never copied
             assertThat(p.getStatus().getLastBackup().getFailureReason())
-                    .isEqualTo("Velero's status.failureReason on dc1 says why (`velero backup describe " + schedule + "-3`)");
+                    .isEqualTo("see status.failureReason of the Backup on dc1 (`velero backup describe " + schedule + "-3`)");
             assertThat(p.getStatus().getLastGoodBackup().getName()).isEqualTo(schedule + "-1");
             assertThat(events("shop")).anySatisfy(e -> {
                 assertThat(e.getReason()).isEqualTo(Reasons.BACKUP_FAILED);

@@ -23,6 +23,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.testsupport.Bind9Server;
+import io.pilotlight.testsupport.FakeVelero;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
@@ -277,6 +278,37 @@ class FailoverTest {
     }
 
     @Test
+    void aDrillWhoseCopyOfASelectedNamespaceWouldBeNamedTooLongFailsBeforeMakingAnything() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        // 58 characters: with -drill, 64, one more than a namespace name may have; admission cannot see it behind a selector.
+        String longName = (app + "-" + "x".repeat(63)).substring(0, 58);
+        // On both sites: a drill resolves the selector on the standby.
+        for (Site site : Site.values()) {
+            clusters.client(site).resource(new NamespaceBuilder().withNewMetadata().withName(longName).addToLabels("drill-test", ns)
+                    .endMetadata().build()).create();
+        }
+        try {
+            PlanFixtures.create(primary, deploymentYaml("web", 1));
+            plans().resource(plan(Map.of("protect", "{namespaces: [" + app + "], namespaceSelector: {matchLabels: {drill-test: "
+                    + ns + "}}}"))).create();
+            awaitInSync();
+            failovers().resource(failover("long", "{type: Drill}")).create();
+            clusters.await("the drill fails", WAIT, () -> {
+                Failover drill = failovers().withName("long").get();
+                assertThat(drill.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
+                assertThat(drill.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.INVALID_SPEC));
+                assertThat(drill.getStatus().getMessage()).contains(longName).contains("namespaceSuffix");
+            });
+            assertThat(standby.namespaces().withName(app + "-drill").get()).as("no drill namespace was made").isNull();
+        } finally {
+            for (Site site : Site.values()) {
+                clusters.client(site).namespaces().withName(longName).delete();
+            }
+        }
+    }
+
+    @Test
     void theOperatorCreatesOneUnplannedFailoverWhenThePrimaryIsLost() {
         KubernetesClient standby = clusters.standby();
         PlanFixtures.create(clusters.primary(), deploymentYaml("web", 1));
@@ -328,11 +360,12 @@ class FailoverTest {
     }
 
     @Test
-    void aFailoverDeletedMidwayReleasesThePlanAndALaterOneFinishes() {
+    void aFailoverDeletedWhileScalingUpIsRolledBackAndALaterOneFinishes() {
+        KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        PlanFixtures.create(clusters.primary(), deploymentYaml("web", 2));
+        PlanFixtures.create(primary, deploymentYaml("web", 2));
         // A wave that cannot become ready in time keeps the first Failover in ScaleUp.
-        PlanFixtures.create(clusters.primary(), """
+        PlanFixtures.create(primary, """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: stuck, namespace: %1$s}
@@ -349,26 +382,89 @@ class FailoverTest {
         awaitInSync();
 
         failovers().resource(failover("first", "{type: Unplanned}")).create();
-        clusters.await("the first Failover waits for its workloads", WAIT, () -> {
+        clusters.await("the first Failover parked the primary and waits for its workloads", WAIT, () -> {
             Failover first = failovers().withName("first").get();
             assertThat(first.getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_READY);
             assertThat(first.getStatus().getSteps()).extracting(FailoverStep::getName).contains("ScaleUp/all");
+            assertThat(deployment(standby, "web").getSpec().getReplicas()).isEqualTo(2);
         });
+        assertThat(deployment(primary, "web").getSpec().getReplicas()).as("Fence parked the primary, which answers").isZero();
         failovers().withName("first").delete();
-        clusters.await("the plan is released and waits for a person", WAIT, () -> {
-            assertThat(plan().getStatus().getActiveFailover()).isNull();
-            assertThat(PlanFixtures.condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason())
-                    .isEqualTo(Reasons.FAILOVER_UNFINISHED);
+        clusters.await("the primary serves again, the standby is parked again, the plan is free", WAIT, () -> {
+            assertThat(failovers().withName("first").get()).isNull();
+            assertThat(deployment(primary, "web").getSpec().getReplicas()).isEqualTo(2);
+            assertThat(deployment(primary, "web").getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked",
+                    "pilotlight.io/parked-by");
+            assertThat(deployment(standby, "web").getSpec().getReplicas()).isZero();
+            DisasterRecoveryPlan plan = plan();
+            assertThat(plan.getStatus().getActiveFailover()).isNull();
+            assertThat(plan.getStatus().getFencedSite()).isNull();
+            assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc1");
         });
-        assertThat(deployment(standby, "web").getSpec().getReplicas()).as("the sync does not park again what was resumed")
-                .isEqualTo(2);
+        assertThat(events("first")).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo(Reasons.ROLLED_BACK);
+            assertThat(e.getMessage()).contains("2 workload(s) resumed on dc1").contains("parked again by the standby sync");
+        });
+        awaitInSync();
 
         standby.apps().deployments().inNamespace(app).withName("stuck").delete();
-        clusters.clusters().client(Site.PRIMARY).apps().deployments().inNamespace(app).withName("stuck").delete();
+        primary.apps().deployments().inNamespace(app).withName("stuck").delete();
         failovers().resource(failover("second", "{type: Unplanned}")).create();
         Failover second = awaitCompleted("second");
         assertThat(second.getStatus().getProgress()).isEqualTo("1/1 workloads ready");
         assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
+    }
+
+    @Test
+    void aPlannedFailoverDeletedAfterItParkedThePrimaryIsRolledBack() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        String velero = ns + "-velero";
+        FakeVelero onPrimary = new FakeVelero(primary, velero).install();
+        try {
+            PlanFixtures.create(primary, deploymentYaml("web", 2));
+            PlanFixtures.create(primary, deploymentYaml("api", 1));
+            // The final backup is never completed here, so the Failover stays in FinalBackup, right after Quiesce.
+            plans().resource(plan(Map.of("backup", "{veleroNamespace: " + velero + "}", "failover", "{restoreVolumes: true}")))
+                    .create();
+            awaitInSync();
+            failovers().resource(failover("parked", "{type: Planned}")).create();
+            clusters.await("the Failover parked the primary", WAIT, () -> {
+                Failover parked = failovers().withName("parked").get();
+                assertThat(parked.getMetadata().getFinalizers()).contains("pilotlight.io/rollback");
+                assertThat(parked.getStatus().getSteps()).extracting(FailoverStep::getName).contains("FinalBackup");
+                assertThat(deployment(primary, "web").getSpec().getReplicas()).isZero();
+                assertThat(deployment(primary, "api").getSpec().getReplicas()).isZero();
+            });
+            assertThat(plan().getStatus().getFencedSite()).isEqualTo("dc1");
+
+            failovers().withName("parked").delete();
+            clusters.await("the primary's workloads run again and the plan is free", WAIT, () -> {
+                assertThat(failovers().withName("parked").get()).isNull();
+                assertThat(deployment(primary, "web").getSpec().getReplicas()).isEqualTo(2);
+                assertThat(deployment(primary, "api").getSpec().getReplicas()).isEqualTo(1);
+                assertThat(deployment(primary, "web").getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked",
+                        "pilotlight.io/parked-by", "pilotlight.io/primary-replicas");
+                DisasterRecoveryPlan plan = plan();
+                assertThat(plan.getStatus().getActiveFailover()).isNull();
+                assertThat(plan.getStatus().getFencedSite()).isNull();
+                assertThat(plan.getStatus().getActiveSite()).isEqualTo("dc1");
+            });
+            assertThat(deployment(standby, "web").getSpec().getReplicas()).as("the standby stays parked").isZero();
+            assertThat(deployment(standby, "api").getSpec().getReplicas()).as("the standby stays parked").isZero();
+            assertThat(events("parked")).anySatisfy(e -> {
+                assertThat(e.getReason()).isEqualTo(Reasons.ROLLED_BACK);
+                assertThat(e.getMessage()).contains("2 workload(s) resumed on dc1").contains("plan " + PLAN + " released");
+            });
+            awaitInSync();
+
+            failovers().resource(failover("again", "{type: Planned, restore: {enabled: false}}")).create();
+            awaitCompleted("again");
+            assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
+            assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
+        } finally {
+            onPrimary.delete();
+        }
     }
 
     @Test

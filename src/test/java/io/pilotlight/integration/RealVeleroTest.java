@@ -17,6 +17,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.plan.PlanLabels;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.RealVelero;
@@ -70,7 +71,7 @@ class RealVeleroTest {
         clusters = TestClusters.open("velero");
         ns = clusters.namespace();
         app = ns + "-app";
-        schedule = "pilotlight-" + ns + "-" + PLAN;
+        schedule = PlanLabels.scheduleName(plan(Map.of()));
         clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
         PlanFixtures.create(clusters.primary(), appYaml());
         clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
@@ -136,7 +137,9 @@ class RealVeleroTest {
             DisasterRecoveryPlan p = plans().withName(PLAN).get();
             assertThat(p.getStatus().getLastBackup().getName()).isEqualTo(schedule + "-nowhere");
             assertThat(p.getStatus().getLastBackup().getPhase()).isEqualTo("FailedValidation");
-            assertThat(p.getStatus().getLastBackup().getFailureReason()).contains("BackupStorageLocation", "nowhere");
+            assertThat(p.getStatus().getLastBackup().getFailureReason())
+                    .isEqualTo("1 validation error(s): see status.validationErrors of the Backup on dc1 (`velero backup describe "
+                            + schedule + "-nowhere`)");
             assertThat(p.getStatus().getLastGoodBackup()).isNull();
         });
     }
@@ -228,7 +231,7 @@ class RealVeleroTest {
         assertThat(restoreStep.getState()).isEqualTo(StepState.FAILED);
         // Velero's failure reason holds S3Proxy's answer (NoSuchKey, a RequestID): pointed at, not copied
         assertThat(restoreStep.getMessage()).contains("Restore " + ns + "-gone-restore from backup " + backup + " Failed",
-                "velero restore describe " + ns + "-gone-restore").doesNotContain("NoSuchKey", "RequestID");
+                "velero restore describe " + ns + "-gone-restore` on dc2").doesNotContain("NoSuchKey", "RequestID");
         assertThat(failed.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.RESTORE_FAILED));
     }
 

@@ -92,7 +92,13 @@ class CrdSchemaTest {
     void defaultsAndValidationRulesArePresent() {
         JSONSchemaProps spec = version(plan).getSchema().getOpenAPIV3Schema().getProperties().get("spec");
         assertThat(spec.getRequired()).containsExactlyInAnyOrder("primary", "standby", "protect");
-        assertThat(spec.getXKubernetesValidations()).hasSize(4);
+        assertThat(spec.getXKubernetesValidations()).hasSize(5)
+                .anySatisfy(r -> assertThat(r.getRule()).contains("self.failover.drill.namespaceSuffix"));
+        assertThat(spec.getProperties().get("protect").getProperties().get("resources").getItems().getSchema()
+                .getXKubernetesValidations()).extracting(r -> r.getRule())
+                .anySatisfy(r -> assertThat(r).contains("'core'"))
+                .anySatisfy(r -> assertThat(r).contains("pilotlight.io"))
+                .anySatisfy(r -> assertThat(r).contains("rbac.authorization.k8s.io/ClusterRoleBinding"));
         assertThat(spec.getProperties().get("sync").getProperties().get("mode").getDefault().asText()).isEqualTo("Continuous");
         assertThat(spec.getProperties().get("backup").getProperties().get("schedule").getDefault().asText())
                 .isEqualTo("0 * * * *");

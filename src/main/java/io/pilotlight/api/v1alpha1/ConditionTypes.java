@@ -17,6 +17,13 @@ public final class ConditionTypes {
     public static final String RPO_MET = "RPOMet";
     /** The standby can run the protected resources: version skew, CRDs and StorageClasses checked. */
     public static final String STANDBY_COMPATIBLE = "StandbyCompatible";
+    /**
+     * The resource cannot make progress until a person changes something (kstatus and Argo CD then say
+     * Failed): a plan whose spec, Secret or trust settings are wrong, a Failover that failed.
+     */
+    public static final String STALLED = "Stalled";
+    /** The operator is still working towards what the spec asks: a Failover that runs (kstatus: InProgress). */
+    public static final String RECONCILING = "Reconciling";
     /** A Failover is making progress. */
     public static final String PROGRESSING = "Progressing";
 

@@ -41,6 +41,12 @@ import io.pilotlight.api.v1alpha1.plan.TrafficSpec;
                 + "!self.healthCheck.autoFailover || "
                 + "has(self.primary.kubeconfigSecretRef)",
         message = "healthCheck.autoFailover needs the operator to run outside the primary cluster: set primary.kubeconfigSecretRef (an operator inside the primary goes down with it)")
+@ValidationRule(
+        value = "!has(self.protect.namespaces) || self.protect.namespaces.all(n, size(n) + size(has(self.failover)"
+                + " && has(self.failover.drill) && has(self.failover.drill.namespaceSuffix) ? self.failover.drill.namespaceSuffix"
+                + " : '-drill') <= 63)",
+        message = "a Drill copies each protected namespace into <namespace><failover.drill.namespaceSuffix>, a namespace name of at"
+                + " most 63 characters: shorten failover.drill.namespaceSuffix (default -drill) or protect namespaces with shorter names")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"primary", "standby", "serviceAccountName", "protect", "pilotLight", "sync", "backup", "objectives", "failover", "traffic", "healthCheck"})
 public class DisasterRecoveryPlanSpec {

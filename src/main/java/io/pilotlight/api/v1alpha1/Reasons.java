@@ -116,6 +116,12 @@ public final class Reasons {
     public static final String FENCED_SITE_PARKED = "FencedSiteParked";
     /** A drill's copies were removed after its TTL. */
     public static final String DRILL_CLEANED_UP = "DrillCleanedUp";
+    /** A Failover deleted before its target served: what it did to the sites was undone. */
+    public static final String ROLLED_BACK = "RolledBack";
+    /** A deleted Failover cannot be rolled back yet (a site does not answer); retried. */
+    public static final String ROLLBACK_PENDING = "RollbackPending";
+    /** A Failover deleted after its target took over traffic: kept, not rolled back. */
+    public static final String NOT_ROLLED_BACK = "NotRolledBack";
 
     private Reasons() {
     }

@@ -38,7 +38,7 @@ public class DrillCopyStep extends PhasedStep {
 
     public static final String NAME = "DrillCopy";
     /** On the drill's namespaces and objects: the Failover that made them. */
-    public static final String DRILL_LABEL = SyncAnnotations.PREFIX + "drill";
+    static final int NAMESPACE_MAX = 63;
 
     /** The kinds a drill copies, in creation order, with the version it reads and writes them at. */
     static final List<SyncKind> KINDS = List.of(
@@ -71,7 +71,7 @@ public class DrillCopyStep extends PhasedStep {
     /** The drill's namespaces on the standby. */
     public static List<String> drillNamespaces(FailoverRun run, ProtectedNamespaces protectedNamespaces) throws SiteConfigException {
         String suffix = suffix(run);
-        return protectedNamespaces.resolve(run.to(), run.plan().getSpec()).stream().map(n -> n + suffix).toList();
+        return protectedNamespaces.resolve(run.to(), run.plan()).stream().map(n -> n + suffix).toList();
     }
 
     @Override
@@ -83,17 +83,25 @@ public class DrillCopyStep extends PhasedStep {
                     + k.getKind());
         }
         Map<String, String> labels = new HashMap<>(PlanLabels.of(run.plan()));
-        labels.put(DRILL_LABEL, run.failover().getMetadata().getName());
+        labels.put(PlanLabels.DRILL, run.failover().getMetadata().getName());
+        List<String> sources = namespaces.resolve(standby, run.plan());
+        // Admission checks the namespaces a plan names; those a namespaceSelector finds are checked here, before any is made.
+        List<String> tooLong = sources.stream().filter(n -> (n + suffix(run)).length() > NAMESPACE_MAX).toList();
+        if (!tooLong.isEmpty()) {
+            return StepOutcome.failed(Reasons.INVALID_SPEC, "the drill copies of " + tooLong + " would be named longer than the "
+                    + NAMESPACE_MAX + " characters a namespace name may have (namespace + " + suffix(run) + "): set a shorter"
+                    + " spec.failover.drill.namespaceSuffix in the plan, or keep those namespaces out of protect.namespaceSelector");
+        }
         int copied = 0;
         List<String> made = new ArrayList<>();
-        for (String source : namespaces.resolve(standby, run.plan().getSpec())) {
+        for (String source : sources) {
             String target = source + suffix(run);
             Namespace existing = standby.namespaces().withName(target).get();
             if (existing == null) {
                 standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(target).withLabels(labels)
                         .addToAnnotations(SyncAnnotations.CREATED_FOR, run.planKey()).endMetadata().build()).create();
             } else if (!run.failover().getMetadata().getName().equals(existing.getMetadata().getLabels() == null ? null
-                    : existing.getMetadata().getLabels().get(DRILL_LABEL))) {
+                    : existing.getMetadata().getLabels().get(PlanLabels.DRILL))) {
                 return StepOutcome.failed(Reasons.CONFLICT, "namespace " + target + " exists on the standby and this drill did not"
                         + " make it; a drill never writes into a namespace it did not create (set spec.failover.drill.namespaceSuffix"
                         + " of the plan to another suffix, or remove that namespace)");

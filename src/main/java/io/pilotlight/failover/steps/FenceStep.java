@@ -12,6 +12,7 @@ import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
 import jakarta.inject.Singleton;
 
 /**
@@ -69,7 +70,7 @@ public class FenceStep extends PhasedStep {
             return StepOutcome.done(site + " fenced; it answered, and " + (result.parkedNow() + result.alreadyParked())
                     + " of its workload(s) are parked");
         } catch (KubernetesClientException e) {
-            return StepOutcome.done(site + " fenced; parking it failed (HTTP " + e.getCode()
+            return StepOutcome.done(site + " fenced; parking it failed (" + RemoteErrors.describe(e)
                     + ") and is retried by the plan whenever it answers");
         }
     }

@@ -14,7 +14,6 @@ import io.pilotlight.util.GoDurations;
 import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.BackupPhase;
 import io.pilotlight.velero.v1.Schedule;
-import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -80,9 +79,9 @@ public class FinalBackupStep extends PhasedStep {
             case COMPLETED -> StepOutcome.done(what + " completed");
             case PARTIALLY_FAILED -> StepOutcome.done(what + " partially failed (" + backup.getStatus().getErrors()
                     + " error(s)); the restore uses what it holds: see `velero backup describe " + name + "`");
+            // Velero's failure reason is the site's text: pointed to, not quoted.
             case FAILED, FAILED_VALIDATION -> StepOutcome.failed(Reasons.BACKUP_FAILED, what + " " + phase.value()
-                    + VeleroFailures.suffix("backup", name, run.siteName(run.fromRole()),
-                            backup.getStatus().getFailureReason(), backup.getStatus().getValidationErrors()));
+                    + "; see `velero backup describe " + name + "`");
             default -> StepOutcome.waiting(what + ": " + (phase == null || phase == BackupPhase.UNKNOWN ? "waiting for Velero"
                     : phase.value()), Duration.ofSeconds(3));
         };

@@ -10,6 +10,7 @@ import io.pilotlight.failover.StepOutcome;
 import io.pilotlight.failover.workloads.InPlaceParker;
 import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -46,7 +47,7 @@ public class QuiesceStep extends PhasedStep {
             result = parker.park(run.plan(), run.from());
         } catch (KubernetesClientException e) {
             return StepOutcome.failed(Reasons.SOURCE_UNREACHABLE, "a Planned failover needs the " + run.fromRole() + " site " + site
-                    + ", which does not answer (HTTP " + e.getCode() + "); create an Unplanned Failover to go without it");
+                    + ", which does not answer (" + RemoteErrors.describe(e) + "); create an Unplanned Failover to go without it");
         }
         if (run.status().getJobsToResubmit() == null && !result.runningJobs().isEmpty()) {
             run.status().setJobsToResubmit(result.runningJobs());

@@ -19,7 +19,6 @@ import io.pilotlight.velero.v1.ExistingResourcePolicy;
 import io.pilotlight.velero.v1.Restore;
 import io.pilotlight.velero.v1.RestorePhase;
 import io.pilotlight.velero.v1.RestoreSpec;
-import io.pilotlight.velero.v1.VeleroFailures;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -94,9 +93,9 @@ public class RestoreStep extends PhasedStep {
             case COMPLETED -> StepOutcome.done(from + " completed" + (warnings > 0 ? " with " + warnings + " warning(s)" : ""));
             case PARTIALLY_FAILED -> StepOutcome.done(from + " partially failed: " + errors + " error(s), " + warnings
                     + " warning(s); see `velero restore describe " + restoreName + "`");
+            // Velero's own words (failure reason, validation errors) are the target site's text: pointed to, not quoted.
             case FAILED, FAILED_VALIDATION -> StepOutcome.failed(Reasons.RESTORE_FAILED, from + " " + phase.value()
-                    + VeleroFailures.suffix("restore", restoreName, run.siteName(run.toRole()),
-                            restore.getStatus().getFailureReason(), restore.getStatus().getValidationErrors()));
+                    + "; see `velero restore describe " + restoreName + "` on " + run.siteName(run.toRole()));
             default -> StepOutcome.waiting(from + ": " + (phase == null || phase == RestorePhase.UNKNOWN ? "waiting for Velero"
                     : phase.value()), Duration.ofSeconds(3));
         };
@@ -120,7 +119,7 @@ public class RestoreStep extends PhasedStep {
                 .withLabels(PlanLabels.of(run.plan())).build());
         RestoreSpec spec = new RestoreSpec();
         spec.setBackupName(backup);
-        List<String> protectedNamespaces = namespaces.resolve(to, run.plan().getSpec());
+        List<String> protectedNamespaces = namespaces.resolve(to, run.plan());
         spec.setIncludedNamespaces(protectedNamespaces);
         if (run.type() == FailoverType.DRILL) {
             // A drill restores into its own copies, never over the standby's parked ones.

@@ -9,6 +9,7 @@ import io.pilotlight.traffic.TrafficSwitch;
 import io.pilotlight.traffic.TrafficSwitchException;
 import io.pilotlight.traffic.TrafficSwitches;
 import io.pilotlight.traffic.TrafficTarget;
+import io.pilotlight.util.RemoteErrors;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -44,7 +45,9 @@ public class SwitchTrafficStep extends PhasedStep {
             SwitchResult result = provider.switchTo(TrafficTarget.of(run.plan(), run.toRole()));
             return StepOutcome.done(result.message());
         } catch (TrafficSwitchException e) {
-            return StepOutcome.waiting(provider.describe() + ": " + e.getMessage() + "; trying again", Duration.ofSeconds(5));
+            // A remote server's failure is told by its kind only; a provider's own finding keeps its sentence.
+            String why = e.getCause() == null ? e.getMessage() : e.reason() + ": " + RemoteErrors.describe(e.getCause());
+            return StepOutcome.waiting(provider.describe() + ": " + why + "; trying again", Duration.ofSeconds(5));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.failover.NamespacedName;
 import io.pilotlight.plan.ProtectedNamespaces;
 import io.pilotlight.sync.ObjectCleaner;
+import io.pilotlight.sync.SyncAnnotations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Parks a site's protected workloads where they are ({@link InPlaceParking}): the site a failover
- * leaves, or a fenced site that came back.
+ * leaves, or a fenced site that came back; and resumes them when a deleted Failover is rolled back.
  */
 @ApplicationScoped
 public class InPlaceParker {
@@ -41,8 +42,8 @@ public class InPlaceParker {
 
     /** Parks every protected workload of the site that is not parked yet; a workload changed meanwhile is parked on the next call. */
     public Result park(DisasterRecoveryPlan plan, KubernetesClient site) {
-        String planKey = plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName();
-        List<String> protectedNamespaces = namespaces.resolve(site, plan.getSpec());
+        String planKey = planKey(plan);
+        List<String> protectedNamespaces = namespaces.resolve(site, plan);
         var selector = plan.getSpec().getProtect().getLabelSelector();
         int now = 0;
         int before = 0;
@@ -75,6 +76,29 @@ public class InPlaceParker {
             }
         }
         return new Result(now, before, running, jobs);
+    }
+
+    /**
+     * Resumes the workloads this plan parked in place on the site (they name it in
+     * {@link SyncAnnotations#PARKED_BY}) from what parking recorded on them; returns how many.
+     */
+    public int resume(DisasterRecoveryPlan plan, KubernetesClient site) {
+        String planKey = planKey(plan);
+        int resumed = 0;
+        for (Workload w : SiteWorkloads.list(site, namespaces.resolve(site, plan), PARKED_KINDS,
+                plan.getSpec().getProtect().getLabelSelector())) {
+            Optional<JsonPatch> patch = planKey.equals(w.annotations().get(SyncAnnotations.PARKED_BY))
+                    ? Unparking.patch(w.kind(), w.annotations()) : Optional.empty();
+            if (patch.isPresent()) {
+                SiteWorkloads.apply(site, w, patch.get());
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    private static String planKey(DisasterRecoveryPlan plan) {
+        return plan.getMetadata().getNamespace() + "/" + plan.getMetadata().getName();
     }
 
     private static boolean stillRuns(Workload w) {
