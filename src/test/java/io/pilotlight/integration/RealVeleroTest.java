@@ -138,7 +138,7 @@ class RealVeleroTest {
             assertThat(p.getStatus().getLastBackup().getName()).isEqualTo(schedule + "-nowhere");
             assertThat(p.getStatus().getLastBackup().getPhase()).isEqualTo("FailedValidation");
             assertThat(p.getStatus().getLastBackup().getFailureReason())
-                    .isEqualTo("1 validation error(s): see status.validationErrors of the Backup on dc1 (`velero backup describe "
+                    .isEqualTo("1 validation error(s): see status.validationErrors of the Backup on primary (`velero backup describe "
                             + schedule + "-nowhere`)");
             assertThat(p.getStatus().getLastGoodBackup()).isNull();
         });
