@@ -124,7 +124,7 @@ class RealVeleroTest {
 
     @Test
     void aBackupToALocationThatDoesNotExistFailsValidationAndThePlanSaysWhy() {
-        plans().resource(plan(Map.of())).create();
+        plans().resource(plan(Map.of("backup", ONLY_MANUAL_BACKUPS))).create();
         clusters.await("the plan's Schedule exists", WAIT, () -> assertThat(clusters.primary().resources(io.pilotlight.velero.v1.Schedule.class)
                 .inNamespace(VELERO).withName(schedule).get()).isNotNull());
         Backup wrong = scheduleBackup(schedule + "-nowhere");
