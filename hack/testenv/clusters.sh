@@ -12,7 +12,8 @@
 #   clusters.sh status          one line per cluster
 #
 # Ports (loopback): PRIMARY_API_PORT (default 36443), PRIMARY_ETCD_PORT (32379),
-# STANDBY_API_PORT (36444), STANDBY_ETCD_PORT (32479). Kubeconfigs: .local/<name>.kubeconfig.
+# STANDBY_API_PORT (36444), STANDBY_ETCD_PORT (32479); each etcd port +1..+4 are its peer, controller
+# manager, scheduler and kwok ports. Kubeconfigs: .local/<name>.kubeconfig.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -80,6 +81,9 @@ options:
   kubeApiserverPort: $(api_port "$name")
   etcdPort: $(etcd_port "$name")
   etcdPeerPort: $(( $(etcd_port "$name") + 1 ))
+  kubeControllerManagerPort: $(( $(etcd_port "$name") + 2 ))
+  kubeSchedulerPort: $(( $(etcd_port "$name") + 3 ))
+  kwokControllerPort: $(( $(etcd_port "$name") + 4 ))
 YAML
   echo "$cfg"
 }
@@ -91,7 +95,9 @@ up_one() {
     log "$name exists but is not serving: starting it"
     "$kwokctl" start cluster --name "$name" --wait "${WAIT_SECONDS}s" >&2 || { show_logs "$name"; return 1; }
   else
-    for p in "$(api_port "$name")" "$(etcd_port "$name")" "$(( $(etcd_port "$name") + 1 ))"; do
+    # Every port is derived from the two given ones: kwokctl would pick the others at random, and two
+    # clusters created at the same moment (parallel test runs) could pick the same one.
+    for p in "$(api_port "$name")" $(seq "$(etcd_port "$name")" $(( $(etcd_port "$name") + 4 ))); do
       port_in_use "$p" && die "port $p on 127.0.0.1 (for cluster $name) is already in use; free it or set ${name^^}_API_PORT / ${name^^}_ETCD_PORT"
     done
     log "creating $name on 127.0.0.1:$(api_port "$name")"

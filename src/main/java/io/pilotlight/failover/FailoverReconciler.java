@@ -18,7 +18,6 @@ import io.pilotlight.plan.PlanSites;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,9 +45,10 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
     private final FailoverOutcome outcome;
     private final DrillCleanup drills;
     private final FailoverRollback rollback;
+    private final FailoverMetrics metrics;
 
     public FailoverReconciler(KubernetesClient client, PlanSites sites, StepRegistry registry, StepLog log, FailoverOutcome outcome,
-            DrillCleanup drills, FailoverRollback rollback) {
+            DrillCleanup drills, FailoverRollback rollback, FailoverMetrics metrics) {
         this.client = client;
         this.sites = sites;
         this.registry = registry;
@@ -56,6 +56,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         this.outcome = outcome;
         this.drills = drills;
         this.rollback = rollback;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,6 +84,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
             return UpdateControl.patchStatus(failover);
         }
         FailoverRun run = new FailoverRun(failover, plan, sites, now);
+        metrics.running(failover, Instant.parse(run.status().getStartedAt()));
         Optional<Step> next = registry.next(run);
         if (next.isEmpty()) {
             outcome.complete(run);
@@ -119,6 +121,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
 
     @Override
     public DeleteControl cleanup(Failover failover, Context<Failover> context) {
+        metrics.stopped(failover);
         return rollback.run(failover, Instant.now());
     }
 
@@ -152,12 +155,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
 
     /** The exception itself when it is a bug of ours, worth a stack trace; null when it came from a remote server, whose text it may quote. */
     private static Throwable ownBug(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof KubernetesClientException || t instanceof IOException) {
-                return null;
-            }
-        }
-        return e;
+        return RemoteErrors.fromRemote(e) ? null : e;
     }
 
     /** The earlier of the step's own deadline and the Failover's timeout. */
