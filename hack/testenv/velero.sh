@@ -139,13 +139,17 @@ start_server() {
     --namespace velero --plugin-dir "$plugins" --metrics-address "127.0.0.1:$port" \
     --profiler-address "127.0.0.1:$((port + 1))" >"$state/$name.log" 2>&1 &
   echo $! > "$state/$name.pid"
+  date -u +%Y-%m-%dT%H:%M:%SZ > "$state/$name.started"
 }
 
+# Available as validated by this server: a phase left by an earlier one (after a restart) does not count.
 await_available() {
-  local name="$1" deadline=$((SECONDS + wait_seconds)) phase=""
+  local name="$1" deadline=$((SECONDS + wait_seconds)) phase="" validated="" started
+  started="$(cat "$state/$name.started" 2>/dev/null || echo 0)"
   while :; do
-    phase="$(k "$name" -n velero get backupstoragelocation default -o jsonpath='{.status.phase}' 2>/dev/null || true)"
-    [[ "$phase" == Available ]] && return 0
+    read -r phase validated < <(k "$name" -n velero get backupstoragelocation default \
+      -o jsonpath='{.status.phase} {.status.lastValidationTime}' 2>/dev/null || true) || true
+    [[ "$phase" == Available && ! "$validated" < "$started" ]] && return 0
     if ! running "$name" || (( SECONDS >= deadline )); then
       echo "----- velero on $name: last 20 lines of $state/$name.log -----" >&2
       tail -n 20 "$state/$name.log" >&2
