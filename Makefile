@@ -6,6 +6,7 @@ TESTENV := hack/testenv
 NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
+        velero-bins velero-bins-background velero-up velero-down velero-status \
         build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
@@ -29,6 +30,23 @@ cluster-stop: ## stop one cluster's API server, an outage; etcd keeps the data (
 cluster-start: ## start that API server again and wait until Pods run (NAME=primary|standby)
 	@$(TESTENV)/clusters.sh start $(NAME)
 
+velero-bins: ## build (or reuse from the cache) Velero, its AWS plugin and S3Proxy (cold: about 15 minutes)
+	@$(TESTENV)/build-velero.sh
+
+# Starts the Velero builds at once so that they run while the Kubernetes binaries build and Maven
+# compiles; the tests run build-velero.sh again, which waits on this one's lock and finds them cached.
+velero-bins-background:
+	@mkdir -p .local && { nice $(TESTENV)/build-velero.sh > .local/velero-bins.log 2>&1 & }
+
+velero-up: velero-bins clusters-up ## start S3Proxy and a Velero server per local cluster, one shared bucket (idempotent)
+	@$(TESTENV)/velero.sh up
+
+velero-down: ## stop S3Proxy and the Velero servers and remove the bucket
+	@$(TESTENV)/velero.sh down
+
+velero-status: ## show whether S3Proxy and the Velero servers run
+	@$(TESTENV)/velero.sh status
+
 build: ## compile and package the operator
 	$(MVN) package -DskipTests
 
@@ -45,7 +63,7 @@ prometheus: ## make sure Prometheus and promtool are installed (the alert and da
 
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.
-test: k8s-bins bind9 prometheus ## every test tier: unit, API server, integration, install (the image under deploy/'s RBAC), then test-ops
+test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC), then test-ops
 	MVN="$(MVN)" hack/install/image.sh verify
 	@$(MAKE) --no-print-directory test-ops
 

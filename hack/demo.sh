@@ -6,13 +6,14 @@
 #   1. starts the local clusters "primary" and "standby" (make clusters-up: kwok control planes
 #      built from source and cached in ~/.cache/pilotlight; the first run takes ~20 minutes);
 #   2. builds the operator (mvn package) and the kubectl plugin (hack/ops/go-tools.sh plugin);
-#   3. installs Pilotlight's CRDs and Velero's on both clusters, and plays Velero's part on the
-#      primary (Velero cannot run on these clusters): a BackupStorageLocation marked Available;
+#   3. installs Pilotlight's CRDs on both clusters and starts the real Velero (make velero-up: a
+#      velero server per cluster, S3Proxy as their shared bucket; the first run builds Velero, ~15 min);
 #   4. deploys the sample application (samples/shop-app.yaml) on the primary;
 #   5. puts the primary's kubeconfig into a Secret on the standby and starts the operator there
 #      (a java process on this machine, log in .local/operator.log);
 #   6. applies the sample plan (samples/plan.yaml) and follows it until its Velero Schedule exists;
-#   7. completes a backup as Velero would, and follows the plan until its RPO and RPOMet show it;
+#   7. has Velero take a backup from the plan's Schedule, and follows the plan until its RPO and
+#      RPOMet show it;
 #   8. waits until the standby holds the parked copy (StandbyInSync), adds an ExternalDNS traffic
 #      section to the plan, fails over to the standby with a Planned Failover (kubectl pilotlight
 #      failover --planned --wait, the plugin of src/kubectl-pilotlight), shows both sites and the
@@ -21,8 +22,9 @@
 #
 # Environment:
 #   PRIMARY_KUBECONFIG, STANDBY_KUBECONFIG  use these clusters instead of the local ones (both or
-#                     neither). If Velero's CRDs exist on the primary, the real Velero is used:
-#                     nothing is faked and the backup is a real one taken from the plan's Schedule.
+#                     neither). If Velero's CRDs exist on the primary, their Velero is used;
+#                     if not, the demo plays Velero's part there (a location reported Available, a
+#                     Backup reported Completed) and says so.
 #   KEEP=1            leave the operator running at the end (stop it: kill "$(cat .local/operator.pid)")
 #   OPERATOR_PORT     HTTP port of the operator (health, metrics); default 8080
 #   VELERO_NAMESPACE  Velero's namespace on the primary; default velero
@@ -188,23 +190,31 @@ info "disasterrecoveryplans.pilotlight.io and failovers.pilotlight.io are served
 
 velero_crds=(backups.velero.io schedules.velero.io restores.velero.io backupstoragelocations.velero.io)
 real_velero=0
-if [[ "$mode" == external ]] && kp get crd "${velero_crds[@]}" >/dev/null 2>&1; then
+if [[ "$mode" == local ]]; then
+  step "Starting the real Velero on both clusters (make velero-up; the first run builds Velero $VELERO_VERSION, ~15 min)"
+  "$MAKE" --no-print-directory velero-up || fail "Velero did not start (see the messages above)"
+  kp -n "$VELERO_NS" get backupstoragelocations.velero.io 2>/dev/null | sed 's/^/    /'
+  ks -n "$VELERO_NS" get backupstoragelocations.velero.io 2>/dev/null | sed 's/^/    /'
+  real_velero=1
+elif kp get crd "${velero_crds[@]}" >/dev/null 2>&1; then
   real_velero=1
 fi
 
-if [[ "$real_velero" == 1 ]]; then
+if [[ "$mode" == local ]]; then
+  info "one bucket for both: the standby's location is ReadOnly, so Velero there restores and never writes"
+elif [[ "$real_velero" == 1 ]]; then
   step "Velero's CRDs exist on the primary: using the real Velero (namespace $VELERO_NS)"
   kp get namespace "$VELERO_NS" >/dev/null 2>&1 ||
     fail "namespace $VELERO_NS does not exist on the primary; set VELERO_NAMESPACE to Velero's namespace"
   kp -n "$VELERO_NS" get backupstoragelocations.velero.io 2>/dev/null | sed 's/^/    /'
 else
   step "Installing Velero's CRDs on both clusters, and playing Velero's part on the primary"
-  info "Velero itself cannot run here: these are test clusters whose Pods run no containers."
-  info "So this demo writes what Velero would write: a BackupStorageLocation reported Available,"
+  info "These clusters have no Velero, so this demo writes what Velero would write: a BackupStorageLocation reported Available,"
   info "and later a Backup reported Completed. The operator cannot tell the difference: it only"
   info "reads and writes Velero's API objects."
+  velero_crd_dir="$(hack/testenv/third-party-crds.sh | grep '/velero-')"
   for site in kp ks; do
-    "$site" apply --server-side --force-conflicts --field-manager=pilotlight-demo -f src/test/resources/crds/velero/ >/dev/null
+    "$site" apply --server-side --force-conflicts --field-manager=pilotlight-demo -f "$velero_crd_dir" >/dev/null
     wait_crds "$site" "${velero_crds[@]}"
   done
   kp apply -f - >/dev/null <<EOF
@@ -225,7 +235,8 @@ spec:
     bucket: pilotlight-demo
 EOF
   now="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  kp -n "$VELERO_NS" patch backupstoragelocations.velero.io default --subresource=status --type=merge \
+  # Velero's CRDs have no status subresource: status is written with the object, as Velero does.
+  kp -n "$VELERO_NS" patch backupstoragelocations.velero.io default --type=merge \
     -p "{\"status\":{\"phase\":\"Available\",\"lastValidationTime\":\"$now\"}}" >/dev/null
   info "primary: namespace $VELERO_NS, BackupStorageLocation 'default' (default: true), status Available"
 fi
@@ -358,11 +369,11 @@ if [[ "$real_velero" == 1 ]]; then
   done
 else
   step "Simulating a Velero backup of the Schedule completing on the primary ($VELERO_NS/$backup)"
-  info "created with the label velero.io/schedule-name=$SCHEDULE, then its status written via the"
-  info "status subresource as Velero would: phase Completed, started 20s ago, completed now"
+  info "created with the label velero.io/schedule-name=$SCHEDULE, then its status written as Velero"
+  info "writes it (with the object: Velero's CRDs have no status subresource): phase Completed, started 20s ago, completed now"
   printf '%s' "$backup_manifest" | kp create -f - | sed 's/^/    /'
   end=$(date +%s)
-  kp -n "$VELERO_NS" patch backups.velero.io "$backup" --subresource=status --type=merge -p "{\"status\":{
+  kp -n "$VELERO_NS" patch backups.velero.io "$backup" --type=merge -p "{\"status\":{
     \"phase\":\"Completed\",\"version\":1,\"formatVersion\":\"1.1.0\",
     \"startTimestamp\":\"$(epoch_ts $((end - 20)))\",\"completionTimestamp\":\"$(epoch_ts "$end")\",
     \"expiration\":\"$(epoch_ts $((end + 720 * 3600)))\",
@@ -414,7 +425,7 @@ info "the primary's counts kept in pilotlight.io/primary-replicas"
 # ---------------------------------------------------------------------------------------------
 step "Traffic: a DNSEndpoint for ExternalDNS in namespace $PLAN_NS on the standby"
 ks apply --server-side --force-conflicts --field-manager=pilotlight-demo \
-  -f src/test/resources/crds/dnsendpoints.externaldns.k8s.io.yaml >/dev/null
+  -f "$(hack/testenv/third-party-crds.sh | grep '/external-dns-')" >/dev/null
 wait_crds ks dnsendpoints.externaldns.k8s.io
 traffic='{"spec":{"traffic":{"externalDNS":{"dnsEndpointName":"shop","recordName":"shop.example.com","recordType":"A","ttl":60,"primaryTargets":["203.0.113.10"],"standbyTargets":["198.51.100.10"]}}}}'
 show "kubectl -n $PLAN_NS patch drp $PLAN --type=merge -p '$traffic'"

@@ -169,7 +169,7 @@ bare_pid=$!
 log "CRDs (Pilotlight's, Velero's) on both clusters; namespaces $ns, $app, $velero"
 for site in kp ks; do
   "$site" apply --server-side --force-conflicts --field-manager=pilotlight-tests -f crds/disasterrecoveryplans.pilotlight.io-v1.yml \
-    -f crds/failovers.pilotlight.io-v1.yml -f src/test/resources/crds/velero/ >/dev/null
+    -f crds/failovers.pilotlight.io-v1.yml -f "$(hack/testenv/third-party-crds.sh | grep '/velero-')" >/dev/null
   "$site" wait --for condition=Established --timeout=60s crd/disasterrecoveryplans.pilotlight.io crd/failovers.pilotlight.io \
     crd/backups.velero.io crd/schedules.velero.io >/dev/null
 done
@@ -182,7 +182,8 @@ kind: BackupStorageLocation
 metadata: {name: default}
 spec: {provider: aws, default: true, objectStorage: {bucket: ops-test}}
 EOF
-kp -n "$velero" patch backupstoragelocations.velero.io default --subresource=status --type=merge \
+# Velero's released CRDs have no status subresource: status is written with the object, as Velero does.
+kp -n "$velero" patch backupstoragelocations.velero.io default --type=merge \
   -p "{\"status\":{\"phase\":\"Available\",\"lastValidationTime\":\"$(date -u +%FT%TZ)\"}}" >/dev/null
 kp apply -f - >/dev/null <<EOF
 apiVersion: v1
@@ -292,7 +293,7 @@ schedule="$(kp -n "$velero" get schedules.velero.io -l "pilotlight.io/plan=$plan
 template="$(kp -n "$velero" get schedules.velero.io "$schedule" -o jsonpath='{.spec.template}')"
 printf '%s' "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{\"name\":\"$schedule-1\",\"namespace\":\"$velero\",\"labels\":{\"velero.io/schedule-name\":\"$schedule\"}},\"spec\":$template}" |
   kp create -f - >/dev/null
-kp -n "$velero" patch backups.velero.io "$schedule-1" --subresource=status --type=merge -p "{\"status\":{\"phase\":\"Completed\",
+kp -n "$velero" patch backups.velero.io "$schedule-1" --type=merge -p "{\"status\":{\"phase\":\"Completed\",
   \"startTimestamp\":\"$(date -u -d '-20 sec' +%FT%TZ)\",\"completionTimestamp\":\"$(date -u +%FT%TZ)\"}}" >/dev/null
 ready() { [[ "$(cond "$plan" Ready)" == True && "$(cond "$plan" StandbyInSync)" == True ]]; }
 await 90 "plan $plan is Ready and StandbyInSync" ready

@@ -15,6 +15,22 @@ public interface OperatorSettings {
 
     LeaderElection leaderElection();
 
+    Actions actions();
+
+    /** Failover actions (a plan's spec.failover.waves[].before/after and friends). */
+    interface Actions {
+
+        /**
+         * Hosts an httpGet action may call, compared exactly (case-insensitive), without port. Unset: none,
+         * since a plan author could otherwise make the operator call any address it reaches.
+         */
+        Optional<List<String>> allowedHosts();
+
+        default boolean allows(String host) {
+            return host != null && allowedHosts().map(list -> list.stream().anyMatch(host::equalsIgnoreCase)).orElse(false);
+        }
+    }
+
     /** Who a plan acts as; see SECURITY.md. */
     interface Security {
 

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.clusters.SiteConfigException;
 import io.pilotlight.plan.PlanSites;
@@ -104,11 +105,13 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         switch (result.result()) {
             case DONE, SKIPPED -> {
                 log.finished(run, record, result);
+                failover.getStatus().setMessage(null);
                 return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.ZERO);
             }
             case WAITING -> {
                 log.progress(record, result.message());
-                failover.getStatus().setMessage(null);
+                // What an approval waits for is said where kubectl shows it, not only in the step.
+                failover.getStatus().setMessage(step.phase() == FailoverPhase.WAITING_APPROVAL ? StepLog.trim(result.message()) : null);
                 return UpdateControl.patchStatus(failover).rescheduleAfter(result.retryAfter());
             }
             default -> {

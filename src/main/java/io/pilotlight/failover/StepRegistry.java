@@ -6,6 +6,8 @@ import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
+import io.pilotlight.api.v1alpha1.plan.FailoverPolicySpec;
+import io.pilotlight.failover.actions.ActionSteps;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
@@ -31,6 +33,8 @@ import java.util.Optional;
  * Unplanned:  Validate, Fence, [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
  * Drill:      Validate, DrillCopy, [Restore], ScaleUp/&lt;wave&gt;... (in the drill's namespaces)
  * </pre>
+ * The plan's actions ({@link ActionSteps}) stand around these: before Quiesce (Planned), before and
+ * after each wave (a Drill's too, in its namespaces), and before SwitchTraffic.
  */
 @ApplicationScoped
 public class StepRegistry {
@@ -49,10 +53,11 @@ public class StepRegistry {
     private final ActivateStep activate;
     private final DrillCopyStep drillCopy;
     private final ProtectedNamespaces namespaces;
+    private final ActionSteps actions;
 
     public StepRegistry(ValidateStep validate, QuiesceStep quiesce, FenceStep fence, FinalSyncStep finalSync, FinalBackupStep finalBackup, RestoreStep restore,
             PauseSyncStep pauseSync, SwitchTrafficStep switchTraffic, ActivateStep activate, DrillCopyStep drillCopy,
-            ProtectedNamespaces namespaces) {
+            ProtectedNamespaces namespaces, ActionSteps actions) {
         this.validate = validate;
         this.quiesce = quiesce;
         this.fence = fence;
@@ -64,6 +69,7 @@ public class StepRegistry {
         this.activate = activate;
         this.drillCopy = drillCopy;
         this.namespaces = namespaces;
+        this.actions = actions;
     }
 
     public List<Step> sequence(FailoverRun run) {
@@ -77,7 +83,9 @@ public class StepRegistry {
             steps.addAll(waves(run, false, r -> DrillCopyStep.drillNamespaces(r, namespaces)));
             return steps;
         }
+        FailoverPolicySpec policy = run.plan().getSpec().getFailover();
         if (run.type() == FailoverType.PLANNED) {
+            steps.addAll(actions.beforeQuiesce(policy.getBeforeQuiesce()));
             steps.add(quiesce);
             if (run.direction() == FailoverDirection.TO_STANDBY) {
                 steps.add(finalSync);
@@ -93,6 +101,7 @@ public class StepRegistry {
         }
         steps.add(pauseSync);
         steps.addAll(waves(run, true, r -> namespaces.resolve(r.to(), r.plan())));
+        steps.addAll(actions.beforeSwitchTraffic(policy.getBeforeSwitchTraffic()));
         steps.add(switchTraffic);
         steps.add(activate);
         return steps;
@@ -107,13 +116,15 @@ public class StepRegistry {
         return record != null && (record.getState() == StepState.SUCCEEDED || record.getState() == StepState.SKIPPED);
     }
 
-    private static List<Step> waves(FailoverRun run, boolean resumeScheduled, ScaleUpWaveStep.Namespaces ns) {
+    private List<Step> waves(FailoverRun run, boolean resumeScheduled, ScaleUpWaveStep.Namespaces ns) {
         List<WaveSpec> waves = run.plan().getSpec().getFailover().getWaves();
         List<Step> steps = new ArrayList<>();
         List<LabelSelector> earlier = new ArrayList<>();
         if (waves != null) {
             for (WaveSpec wave : waves) {
+                steps.addAll(actions.beforeWave(wave));
                 steps.add(new ScaleUpWaveStep(wave.getName(), wave.getSelector(), earlier, false, ns));
+                steps.addAll(actions.afterWave(wave));
                 earlier.add(wave.getSelector());
             }
         }

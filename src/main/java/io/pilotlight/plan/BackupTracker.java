@@ -28,12 +28,12 @@ public class BackupTracker {
         List<Backup> backups = site.resources(Backup.class).inNamespace(veleroNamespace)
                 .withLabel(SCHEDULE_LABEL, scheduleName).list().getItems();
         Comparator<Backup> byStart = Comparator.comparing(BackupTracker::startedAt);
-        LastBackupStatus newest = backups.stream().max(byStart).map(BackupTracker::summary).orElse(null);
+        LastBackupStatus newest = backups.stream().max(byStart).map(b -> summary(b, siteName)).orElse(null);
         LastBackupStatus newestGood = backups.stream()
                 .filter(b -> b.getStatus() != null && b.getStatus().phase() == BackupPhase.COMPLETED
                         && b.getStatus().getCompletionTimestamp() != null)
                 .max(Comparator.comparing(b -> b.getStatus().getCompletionTimestamp()))
-                .map(BackupTracker::summary).orElse(null);
+                .map(b -> summary(b, siteName)).orElse(null);
         return Optional.of(new BackupObservation(newest, newestGood, siteName));
     }
 
@@ -45,7 +45,24 @@ public class BackupTracker {
         return b.getMetadata().getCreationTimestamp() == null ? "" : b.getMetadata().getCreationTimestamp();
     }
 
-    private static LastBackupStatus summary(Backup b) {
+    /**
+     * Where Velero says why a backup failed, not what it says: its failure reason quotes the object
+     * store's answer (a real one: "...GetObject, https response error StatusCode: 404, RequestID: ..."),
+     * and nothing a remote site answers is copied.
+     */
+    private static String whyPointer(Backup b, String siteName) {
+        int validationErrors = b.getStatus().getValidationErrors() == null ? 0 : b.getStatus().getValidationErrors().size();
+        if (validationErrors > 0) {
+            return validationErrors + " validation error(s): see status.validationErrors of the Backup on " + siteName
+                    + " (`velero backup describe " + b.getMetadata().getName() + "`)";
+        }
+        if (b.getStatus().getFailureReason() != null && !b.getStatus().getFailureReason().isBlank()) {
+            return "see status.failureReason of the Backup on " + siteName + " (`velero backup describe " + b.getMetadata().getName() + "`)";
+        }
+        return null;
+    }
+
+    private static LastBackupStatus summary(Backup b, String siteName) {
         LastBackupStatus s = new LastBackupStatus();
         s.setName(b.getMetadata().getName());
         if (b.getStatus() != null) {
@@ -54,7 +71,7 @@ public class BackupTracker {
             s.setCompletionTimestamp(b.getStatus().getCompletionTimestamp());
             s.setErrors(b.getStatus().getErrors());
             s.setWarnings(b.getStatus().getWarnings());
-            s.setFailureReason(b.getStatus().getFailureReason());
+            s.setFailureReason(whyPointer(b, siteName));
         } else {
             s.setPhase("New");
         }

@@ -7,7 +7,9 @@ import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.KeepWarmSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.traffic.TrafficValidation;
+import io.pilotlight.config.OperatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +30,16 @@ public class PlanValidator {
     private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$");
 
     private final ProtectedNamespaces protectedNamespaces;
+    private final OperatorSettings.Actions actions;
 
-    public PlanValidator(ProtectedNamespaces protectedNamespaces) {
+    @Inject
+    public PlanValidator(ProtectedNamespaces protectedNamespaces, OperatorSettings settings) {
+        this(protectedNamespaces, settings.actions());
+    }
+
+    public PlanValidator(ProtectedNamespaces protectedNamespaces, OperatorSettings.Actions actions) {
         this.protectedNamespaces = protectedNamespaces;
+        this.actions = actions;
     }
 
     public List<String> problems(DisasterRecoveryPlanSpec spec) {
@@ -60,6 +69,7 @@ public class PlanValidator {
                 selector("spec.failover.waves[" + i + "].selector", waves.get(i).getSelector(), problems);
             }
         }
+        problems.addAll(ActionValidation.problems(spec, protectedNamespaces, actions));
         problems.addAll(TrafficValidation.problems(spec.getTraffic()));
         return problems;
     }

@@ -15,6 +15,8 @@ import io.pilotlight.api.v1alpha1.plan.ExternalDnsTraffic;
 import io.pilotlight.traffic.externaldns.DNSEndpoint;
 import io.pilotlight.traffic.externaldns.DNSEndpointSpec;
 import io.pilotlight.traffic.externaldns.Endpoint;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +41,21 @@ import org.jboss.logging.Logger;
  * spec's, or empty; without a {@code setIdentifier}) is changed, with a JSON patch guarded by the
  * resourceVersion read, so other endpoints and fields nobody modelled stay as they are. When that
  * endpoint is missing it is appended. Nothing is ever deleted.
+ * <p>
+ * <b>Confirmation.</b> An accepted patch only means the API server stored it. When the DNSEndpoint has
+ * a status (ExternalDNS runs and reports on it), the switch waits, at most {@link #CONFIRM_WAIT}, until
+ * {@code status.observedGeneration} reaches the generation written, and the message says whether
+ * ExternalDNS confirmed the switch.
  */
 public class ExternalDnsSwitch implements TrafficSwitch {
 
     private static final Logger LOG = Logger.getLogger(ExternalDnsSwitch.class);
     private static final int ATTEMPTS = 3;
     static final long DEFAULT_TTL = 60;
+    // ExternalDNS reconciles on its --interval (default 1m) or at once on a watch event; a real one
+    // answered in 0.1-5.4 s with --interval=5s. Bounded: a failover never hangs on a slow DNS provider.
+    static final Duration CONFIRM_WAIT = Duration.ofSeconds(20);
+    private static final Duration CONFIRM_POLL = Duration.ofMillis(250);
 
     private final ExternalDnsTraffic spec;
     private final String namespace;
@@ -97,16 +108,46 @@ public class ExternalDnsSwitch implements TrafficSwitch {
                 ? List.of() : existing.getSpec().getEndpoints();
         int index = indexOf(endpoints, spec.getRecordName(), recordType(spec));
         if (index < 0) {
-            resource.patch(PatchContext.of(PatchType.JSON), appendPatch(existing, desired));
-            return SwitchResult.changed("Added " + record + " to " + describe() + " for the " + target.describe() + ".");
+            DNSEndpoint written = resource.patch(PatchContext.of(PatchType.JSON), appendPatch(existing, desired));
+            return SwitchResult.changed("Added " + record + " to " + describe() + " for the " + target.describe() + "."
+                    + confirmation(existing, written));
         }
         Endpoint current = endpoints.get(index);
         if (matches(current, desired)) {
             return SwitchResult.unchanged(describe() + " already sends " + record + " to the " + target.describe() + ": nothing to change.");
         }
-        resource.patch(PatchContext.of(PatchType.JSON), replacePatch(existing, index, desired));
+        DNSEndpoint written = resource.patch(PatchContext.of(PatchType.JSON), replacePatch(existing, index, desired));
         return SwitchResult.changed("Switched " + describe() + " to the " + target.describe() + ": " + record
-                + " (was " + DnsValues.list(current.getTargets()) + (current.getRecordTTL() == null ? "" : ", TTL " + current.getRecordTTL()) + ").");
+                + " (was " + DnsValues.list(current.getTargets()) + (current.getRecordTTL() == null ? "" : ", TTL " + current.getRecordTTL()) + ")."
+                + confirmation(existing, written));
+    }
+
+    /** Waits, bounded, until ExternalDNS reports the written generation; says whether it did. */
+    private String confirmation(DNSEndpoint read, DNSEndpoint written) {
+        if (observedGeneration(read) == null) {
+            return " Not confirmed: the DNSEndpoint has no status.observedGeneration, so no ExternalDNS reports on it.";
+        }
+        long generation = written.getMetadata().getGeneration();
+        Instant deadline = Instant.now().plus(CONFIRM_WAIT);
+        Long observed = observedGeneration(written);
+        while (observed == null || observed < generation) {
+            if (Instant.now().isAfter(deadline)) {
+                return " Not confirmed within " + CONFIRM_WAIT.toSeconds() + "s: ExternalDNS has observed generation "
+                        + observed + ", not " + generation + " yet.";
+            }
+            try {
+                Thread.sleep(CONFIRM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return " Not confirmed: interrupted while waiting for ExternalDNS.";
+            }
+            observed = observedGeneration(resource().get());
+        }
+        return " Confirmed by ExternalDNS (status.observedGeneration " + observed + ").";
+    }
+
+    private static Long observedGeneration(DNSEndpoint d) {
+        return d == null || d.getStatus() == null ? null : d.getStatus().getObservedGeneration();
     }
 
     @Override

@@ -24,18 +24,11 @@ import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.testsupport.Bind9Server;
 import io.pilotlight.testsupport.FakeVelero;
-import io.pilotlight.velero.v1.Backup;
-import io.pilotlight.velero.v1.BackupStatus;
-import io.pilotlight.velero.v1.Restore;
-import io.pilotlight.velero.v1.RestoreStatus;
-import io.pilotlight.velero.v1.Schedule;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -312,63 +305,6 @@ class FailoverTest {
             for (Site site : Site.values()) {
                 clusters.client(site).namespaces().withName(longName).delete();
             }
-        }
-    }
-
-    @Test
-    void aPlannedFailoverThatRestoresTakesAFinalBackupAndRestoresFromIt() {
-        KubernetesClient primary = clusters.primary();
-        KubernetesClient standby = clusters.standby();
-        String velero = ns + "-velero";
-        FakeVelero onPrimary = new FakeVelero(primary, velero).install();
-        FakeVelero onStandby = new FakeVelero(standby, velero).install();
-        try {
-            PlanFixtures.create(primary, deploymentYaml("web", 2));
-            plans().resource(plan(Map.of("backup", "{veleroNamespace: " + velero + ", ttl: 72h}",
-                    "failover", "{restoreVolumes: true}"))).create();
-            awaitInSync();
-            String schedule = "pilotlight-" + ns + "." + PLAN;
-            clusters.await("the plan's Schedule exists", WAIT,
-                    () -> assertThat(primary.resources(Schedule.class).inNamespace(velero).withName(schedule).get()).isNotNull());
-
-            failovers().resource(failover("restoring", "{type: Planned}")).create();
-            // Velero's part: the final backup completes on the primary, and Velero on the standby lists it.
-            clusters.await("the final backup is taken from the Schedule", WAIT, () -> {
-                Backup last = primary.resources(Backup.class).inNamespace(velero).withName("restoring-final").get();
-                assertThat(last).isNotNull();
-                assertThat(last.getMetadata().getLabels()).containsEntry("velero.io/schedule-name", schedule);
-                assertThat(last.getSpec().getIncludedNamespaces()).containsExactly(app);
-            });
-            Backup last = primary.resources(Backup.class).inNamespace(velero).withName("restoring-final").get();
-            BackupStatus completed = new BackupStatus();
-            completed.setPhase("Completed");
-            completed.setCompletionTimestamp(Instant.now().toString());
-            last.setStatus(completed);
-            primary.resource(last).updateStatus();
-            onStandby.backup("restoring-final", schedule, "Completed", Instant.now().minusSeconds(5), Instant.now());
-
-            clusters.await("a Restore from the final backup", WAIT, () -> {
-                Restore restore = standby.resources(Restore.class).inNamespace(velero).withName("restoring-restore").get();
-                assertThat(restore).isNotNull();
-                assertThat(restore.getSpec().getBackupName()).isEqualTo("restoring-final");
-                assertThat(restore.getSpec().getIncludedNamespaces()).containsExactly(app);
-                assertThat(restore.getSpec().getExistingResourcePolicy()).isEqualTo("update");
-            });
-            Restore restore = standby.resources(Restore.class).inNamespace(velero).withName("restoring-restore").get();
-            RestoreStatus restored = new RestoreStatus();
-            restored.setPhase("Completed");
-            restored.setWarnings(2);
-            restore.setStatus(restored);
-            standby.resource(restore).updateStatus();
-
-            Failover done = awaitCompleted("restoring");
-            assertThat(done.getStatus().getSteps()).extracting(FailoverStep::getName).containsSubsequence("Quiesce", "FinalSync",
-                    "FinalBackup", "Restore", "PauseSync", "ScaleUp/all");
-            assertThat(step(done, "Restore").getMessage()).contains("Restore restoring-restore from backup restoring-final completed with 2 warning(s)");
-            assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
-        } finally {
-            onPrimary.delete();
-            onStandby.delete();
         }
     }
 
@@ -661,14 +597,7 @@ class FailoverTest {
     }
 
     private Failover failover(String name, String spec) {
-        String yaml = """
-                apiVersion: pilotlight.io/v1alpha1
-                kind: Failover
-                metadata: {name: %s, namespace: %s, labels: {%s: "%s"}}
-                spec: %s
-                """.formatted(name, ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
-                spec.replaceFirst("\\{", "{planRef: {name: " + PLAN + "}, "));
-        return JSON.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
+        return PlanFixtures.failover(ns, PLAN, name, spec);
     }
 
     private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.testsupport.OperatorTestResource;
 import java.io.ByteArrayInputStream;
@@ -74,5 +75,17 @@ final class PlanFixtures {
 
     static String yaml(Object o) {
         return YAML.asYaml(o);
+    }
+
+    /** A Failover of plan {@code plan} (labelled for this run's operator); {@code spec} in YAML flow style, without planRef. */
+    static Failover failover(String namespace, String plan, String name, String spec) {
+        String yaml = """
+                apiVersion: pilotlight.io/v1alpha1
+                kind: Failover
+                metadata: {name: %s, namespace: %s, labels: {%s: "%s"}}
+                spec: %s
+                """.formatted(name, namespace, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
+                spec.replaceFirst("\\{", "{planRef: {name: " + plan + "}, "));
+        return YAML.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
     }
 }

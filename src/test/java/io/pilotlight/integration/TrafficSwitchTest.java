@@ -23,6 +23,10 @@ import io.pilotlight.traffic.TrafficSwitchException;
 import io.pilotlight.traffic.TrafficSwitches;
 import io.pilotlight.traffic.TrafficTarget;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.pilotlight.api.v1alpha1.plan.Rfc2136Traffic;
@@ -34,6 +38,7 @@ import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.xbill.DNS.Type;
@@ -125,10 +130,12 @@ class TrafficSwitchTest {
         });
         assertThat(sw.current().location()).isEqualTo(TrafficState.Location.PRIMARY);
 
-        // someone else adds an endpoint, and a field of a newer ExternalDNS to ours
+        // someone else adds an endpoint, and provider settings and labels to ours (fields of the released
+        // CRD that Pilotlight never writes; the CRD prunes fields it does not know, so only these can exist)
         standby.genericKubernetesResources(DNS_ENDPOINTS).inNamespace(clusters.namespace()).withName("shop-dns").edit(r -> {
             List<Map<String, Object>> eps = endpoints(r);
-            eps.get(0).put("futureField", "kept");
+            eps.get(0).put("providerSpecific", List.of(Map.of("name", "aws/evaluate-target-health", "value", "true")));
+            eps.get(0).put("labels", Map.of("team", "shop"));
             eps.add(new java.util.LinkedHashMap<>(Map.of("dnsName", "other.pilotlight.test", "recordType", "CNAME",
                     "targets", List.of("elsewhere.example.com"), "recordTTL", 300)));
             return r;
@@ -140,7 +147,9 @@ class TrafficSwitchTest {
         List<Map<String, Object>> eps = endpoints(dnsEndpoint(clusters));
         assertThat(eps).hasSize(2);
         assertThat(eps.get(0)).containsEntry("targets", List.of("198.51.100.20", "198.51.100.21"))
-                .containsEntry("recordTTL", 30).containsEntry("futureField", "kept");
+                .containsEntry("recordTTL", 30).containsEntry("labels", Map.of("team", "shop"))
+                .containsEntry("providerSpecific", List.of(Map.of("name", "aws/evaluate-target-health", "value", "true")));
+        assertThat(toStandby.message()).contains("Not confirmed: the DNSEndpoint has no status.observedGeneration");
         assertThat(eps.get(1)).isEqualTo(Map.of("dnsName", "other.pilotlight.test", "recordType", "CNAME",
                 "targets", List.of("elsewhere.example.com"), "recordTTL", 300));
         assertThat(sw.current().location()).isEqualTo(TrafficState.Location.STANDBY);
@@ -156,6 +165,52 @@ class TrafficSwitchTest {
         assertThat(eps.get(0)).containsEntry("targets", List.of("192.0.2.10"));
         assertThat(eps.get(1)).containsEntry("dnsName", "other.pilotlight.test");
         assertThat(sw.current().location()).isEqualTo(TrafficState.Location.PRIMARY);
+    }
+
+    @Test
+    void externalDnsSwitchSaysWhetherExternalDnsConfirmedIt(TestClusters clusters) throws Exception {
+        TrafficSwitch sw = externalDnsSwitch(clusters, externalDns());
+        clusters.onFailure(() -> "DNSEndpoint: " + dnsEndpoint(clusters));
+        sw.switchTo(PRIMARY);
+        // ExternalDNS's part (it does not run in the test environment): once it has published a
+        // generation it writes that generation to status.observedGeneration.
+        reportObservedGeneration(clusters);
+        ExecutorService externalDns = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> publishes = externalDns.submit(() -> {
+                Awaitility.await("the switch writes a new generation").atMost(Duration.ofSeconds(30)).until(() -> {
+                    GenericKubernetesResource d = dnsEndpoint(clusters);
+                    return d.getMetadata().getGeneration() > observedGeneration(d);
+                });
+                reportObservedGeneration(clusters);
+            });
+            SwitchResult confirmed = sw.switchTo(STANDBY);
+            publishes.get(30, TimeUnit.SECONDS);
+            long generation = dnsEndpoint(clusters).getMetadata().getGeneration();
+            assertThat(confirmed.message()).endsWith("Confirmed by ExternalDNS (status.observedGeneration " + generation + ").");
+        } finally {
+            externalDns.shutdownNow();
+        }
+
+        // nobody publishes this one: the switch stops waiting and says so
+        SwitchResult unconfirmed = sw.switchTo(PRIMARY);
+        GenericKubernetesResource d = dnsEndpoint(clusters);
+        assertThat(unconfirmed.changed()).isTrue();
+        assertThat(unconfirmed.message()).endsWith("Not confirmed within 20s: ExternalDNS has observed generation "
+                + observedGeneration(d) + ", not " + d.getMetadata().getGeneration() + " yet.");
+    }
+
+    private static void reportObservedGeneration(TestClusters clusters) {
+        clusters.standby().genericKubernetesResources(DNS_ENDPOINTS).inNamespace(clusters.namespace()).withName("shop-dns")
+                .editStatus(r -> {
+                    r.setAdditionalProperty("status", Map.of("observedGeneration", r.getMetadata().getGeneration()));
+                    return r;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long observedGeneration(GenericKubernetesResource d) {
+        return ((Number) ((Map<String, Object>) d.getAdditionalProperties().get("status")).get("observedGeneration")).longValue();
     }
 
     @Test

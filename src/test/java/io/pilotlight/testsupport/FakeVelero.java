@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plays Velero's part on a test cluster (Velero itself cannot run here): a namespace with an
+ * Plays Velero's part in a namespace of its own, for the outcomes a real server cannot be made to give
+ * here (the real one is {@link RealVelero}, in {@code RealVeleroTest}): Backups that completed minutes
+ * ago (an RPO already exceeded, without waiting for it), and Failed or PartiallyFailed Backups with a
+ * failure reason, which a healthy local Velero does not produce on demand. Writes a namespace with an
  * Available default BackupStorageLocation, and Backups whose status the test writes as Velero would.
  */
 public final class FakeVelero {
@@ -48,7 +51,8 @@ public final class FakeVelero {
         BackupStorageLocationStatus status = new BackupStorageLocationStatus();
         status.setPhase("Available");
         bsl.setStatus(status);
-        client.resource(bsl).updateStatus();
+        // Velero's CRDs have no status subresource: Velero writes status with the object itself.
+        client.resource(bsl).update();
         return this;
     }
 
@@ -72,7 +76,7 @@ public final class FakeVelero {
             status.setErrors(3);
         }
         backup.setStatus(status);
-        return client.resource(backup).updateStatus();
+        return client.resource(backup).update();
     }
 
     public void delete() {

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The two control planes the tests run against: the local kwok clusters of {@code hack/testenv}
@@ -41,14 +41,21 @@ public final class LocalClusters {
 
     public static synchronized LocalClusters get() {
         if (instance == null) {
-            Path repo = findRepo();
-            boolean external = System.getenv("PRIMARY_KUBECONFIG") != null && System.getenv("STANDBY_KUBECONFIG") != null;
+            Path repo = Scripts.repo();
+            boolean external = System.getenv("PRIMARY_KUBECONFIG") != null && System.getenv("STANDBY_KUBECONFIG") != null
+                    && !(namesLocal(repo, "PRIMARY_KUBECONFIG", Site.PRIMARY) && namesLocal(repo, "STANDBY_KUBECONFIG", Site.STANDBY));
             instance = new LocalClusters(repo, external);
             if (!external) {
                 instance.ensureUp();
             }
         }
         return instance;
+    }
+
+    /** Whether the variable names this repository's own kubeconfig of the site: the local clusters, not others. */
+    private static boolean namesLocal(Path repo, String variable, Site site) {
+        return Path.of(System.getenv(variable)).toAbsolutePath().normalize()
+                .equals(repo.resolve(".local").resolve(site.siteName() + ".kubeconfig").toAbsolutePath().normalize());
     }
 
     public synchronized KubernetesClient client(Site site) {
@@ -114,37 +121,6 @@ public final class LocalClusters {
     }
 
     private String run(List<String> args) {
-        var command = new java.util.ArrayList<String>();
-        command.add(repo.resolve("hack/testenv/clusters.sh").toString());
-        command.addAll(args);
-        try {
-            Path out = Files.createTempFile("clusters", ".log");
-            Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("clusters.sh " + args + " did not finish in 10 minutes");
-            }
-            String output = Files.readString(out);
-            Files.deleteIfExists(out);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("clusters.sh " + args + " failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path findRepo() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isExecutable(p.resolve("hack/testenv/clusters.sh"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("hack/testenv/clusters.sh not found above " + Path.of("").toAbsolutePath());
+        return Scripts.run(Duration.ofMinutes(10), "clusters.sh", args.toArray(String[]::new));
     }
 }

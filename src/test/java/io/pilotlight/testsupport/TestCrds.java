@@ -16,17 +16,20 @@ import java.util.stream.Stream;
 
 /**
  * Installs CRDs on a test cluster: Pilotlight's own from {@code crds/} (what users install) and the
- * third-party ones the operator talks to (Velero, ExternalDNS, Gateway API) from test fixtures.
+ * third-party ones the operator talks to (Velero, ExternalDNS, Gateway API) as their projects release
+ * them, copied from the Go modules of the pinned releases by {@code hack/testenv/third-party-crds.sh}.
  * Server-side apply makes it idempotent across test classes.
  */
 public final class TestCrds {
+
+    private static List<Path> released;
 
     private TestCrds() {
     }
 
     public static void installAll(KubernetesClient client) {
         List<Path> files = new ArrayList<>(list(Path.of("crds"), ".yml"));
-        files.addAll(list(Path.of("src/test/resources/crds"), ".yaml"));
+        files.addAll(thirdParty());
         install(client, files);
     }
 
@@ -35,7 +38,19 @@ public final class TestCrds {
      * without Pilotlight's own resources, and leave Pilotlight's CRDs as whoever installed them left them.
      */
     public static void installThirdParty(KubernetesClient client) {
-        install(client, list(Path.of("src/test/resources/crds"), ".yaml"));
+        install(client, thirdParty());
+    }
+
+    /** The released CRD files, from the cache that third-party-crds.sh fills (once per version). */
+    private static synchronized List<Path> thirdParty() {
+        if (released == null) {
+            List<Path> files = new ArrayList<>();
+            for (String dir : Scripts.run(Duration.ofMinutes(5), "third-party-crds.sh").strip().split("\n")) {
+                files.addAll(list(Path.of(dir), ".yaml"));
+            }
+            released = List.copyOf(files);
+        }
+        return released;
     }
 
     private static void install(KubernetesClient client, List<Path> files) {

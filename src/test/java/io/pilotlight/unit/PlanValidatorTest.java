@@ -14,6 +14,7 @@ import io.pilotlight.api.v1alpha1.plan.ProtectSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.plan.PlanValidator;
 import io.pilotlight.plan.ProtectedNamespaces;
+import io.pilotlight.testsupport.TestSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanValidatorTest {
 
-    private final PlanValidator validator = new PlanValidator(new ProtectedNamespaces("pilotlight-system"));
+    private final PlanValidator validator = new PlanValidator(new ProtectedNamespaces("pilotlight-system"), TestSettings.with(Map.of()));
 
     /** What the API server leaves after defaulting a minimal valid plan, as far as the validator reads it. */
     private static DisasterRecoveryPlanSpec spec() {

@@ -2,15 +2,15 @@ package io.pilotlight.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.api.v1alpha1.FailoverStatus;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.testsupport.FailoverRuns;
 import io.pilotlight.failover.Step;
 import io.pilotlight.failover.StepRegistry;
+import io.pilotlight.failover.actions.ActionSteps;
+import io.pilotlight.failover.actions.HttpCheck;
+import io.pilotlight.failover.actions.JobAction;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
@@ -21,20 +21,17 @@ import io.pilotlight.failover.steps.QuiesceStep;
 import io.pilotlight.failover.steps.RestoreStep;
 import io.pilotlight.failover.steps.SwitchTrafficStep;
 import io.pilotlight.failover.steps.ValidateStep;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which steps a Failover takes, in which order, and which one runs next: no cluster needed. */
 class StepRegistryTest {
 
-    private static final KubernetesSerialization YAML = new KubernetesSerialization();
-
     // Steps are only asked their names here: their collaborators are not needed.
     private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null, null),
             new FenceStep(null, null, null), new FinalSyncStep(null), new FinalBackupStep(), new RestoreStep(null, null), new PauseSyncStep(null),
-            new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null);
+            new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null,
+            new ActionSteps((JobAction) null, (HttpCheck) null));
 
     @Test
     void aPlannedFailoverQuiescesSyncsAndScalesUpWaveByWave() {
@@ -58,6 +55,20 @@ class StepRegistryTest {
     @Test
     void aDrillCopiesAndScalesUpWithoutTouchingTrafficOrTheSync() {
         assertThat(names(run("{type: Drill}", ""))).containsExactly("Validate", "DrillCopy", "ScaleUp/all");
+    }
+
+    @Test
+    void actionsStandAroundTheirWavesBeforeTheQuiesceAndBeforeTheTrafficSwitch() {
+        String failover = "beforeQuiesce: [{name: checkpoint, approval: {}}],"
+                + " waves: [{name: data, selector: {}, before: [{name: ok, approval: {}}], after: [{name: promote, approval: {}}]}],"
+                + " beforeSwitchTraffic: [{name: health, approval: {}}]";
+        assertThat(names(run("{type: Planned}", failover))).containsExactly("Validate", "Action/Quiesce/before/checkpoint", "Quiesce",
+                "FinalSync", "PauseSync", "Action/data/before/ok", "ScaleUp/data", "Action/data/after/promote", "ScaleUp/remaining",
+                "Action/SwitchTraffic/before/health", "SwitchTraffic", "Activate");
+        assertThat(names(run("{type: Unplanned}", failover))).as("no quiesce, so nothing before it").doesNotContain(
+                "Action/Quiesce/before/checkpoint").contains("Action/data/after/promote", "Action/SwitchTraffic/before/health");
+        assertThat(names(run("{type: Drill}", failover))).as("a drill runs its waves' actions, and switches no traffic")
+                .containsExactly("Validate", "DrillCopy", "Action/data/before/ok", "ScaleUp/data", "Action/data/after/promote", "ScaleUp/remaining");
     }
 
     @Test
@@ -88,24 +99,6 @@ class StepRegistryTest {
     }
 
     private static FailoverRun run(String failoverSpec, String planFailover) {
-        Failover failover = YAML.unmarshal("""
-                apiVersion: pilotlight.io/v1alpha1
-                kind: Failover
-                metadata: {name: fo, namespace: ops}
-                spec: %s
-                """.formatted(failoverSpec.replaceFirst("\\{", "{planRef: {name: shop}, ")), Failover.class);
-        failover.setStatus(new FailoverStatus());
-        failover.getStatus().setSteps(new ArrayList<>());
-        DisasterRecoveryPlan plan = YAML.unmarshal("""
-                apiVersion: pilotlight.io/v1alpha1
-                kind: DisasterRecoveryPlan
-                metadata: {name: shop, namespace: ops}
-                spec:
-                  primary: {name: dc1}
-                  standby: {name: dc2}
-                  protect: {namespaces: [shop]}
-                  failover: {%s}
-                """.formatted(planFailover), DisasterRecoveryPlan.class);
-        return new FailoverRun(failover, plan, null, Instant.now());
+        return FailoverRuns.of(failoverSpec, planFailover);
     }
 }

@@ -20,7 +20,7 @@ public class FailoverStatus {
     private Long observedGeneration;
 
     @JsonProperty("phase")
-    @JsonPropertyDescription("Current phase: Pending, Validating, Fencing, FinalSync, Restoring, ScalingUp, WaitingReady, SwitchingTraffic, Completed or Failed.")
+    @JsonPropertyDescription("Current phase: Pending, Validating, Fencing, FinalSync, Restoring, ScalingUp, WaitingReady, RunningAction, WaitingApproval, SwitchingTraffic, Completed or Failed.")
     private FailoverPhase phase;
 
     @JsonProperty("fromSite")

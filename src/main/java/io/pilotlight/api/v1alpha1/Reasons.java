@@ -108,6 +108,8 @@ public final class Reasons {
     public static final String STEP_STARTED = "StepStarted";
     public static final String STEP_SUCCEEDED = "StepSucceeded";
     public static final String STEP_SKIPPED = "StepSkipped";
+    /** A failover action (Job, HTTP check) failed, or could not run; the message names it. */
+    public static final String ACTION_FAILED = "ActionFailed";
     /** The plan's target site now serves (event on the plan). */
     public static final String FAILED_OVER = "FailedOver";
     /** The operator created a Failover by itself (healthCheck.autoFailover). */

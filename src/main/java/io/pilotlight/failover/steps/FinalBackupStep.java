@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Planned failover that restores volume data: after the quiesce, takes one last Velero Backup on the
  * primary from the plan's Schedule (as {@code velero backup create --from-schedule} would), named
- * {@code <failover>-final}, and waits until it completes; the Restore then uses it, so the data is
+ * {@code <failover's namespace>-<failover>-final}, and waits until it completes; the Restore then uses it, so the data is
  * what the primary held when it stopped.
  */
 @Singleton
@@ -36,7 +36,15 @@ public class FinalBackupStep extends PhasedStep {
 
     /** The name of the final backup of a Failover. */
     public static String backupName(FailoverRun run) {
-        return run.failover().getMetadata().getName() + "-final";
+        return veleroName(run, "final");
+    }
+
+    /**
+     * A name in Velero's namespace for an object of this Failover: Failovers of one name in two
+     * namespaces share that namespace, so the name carries the Failover's namespace too.
+     */
+    static String veleroName(FailoverRun run, String what) {
+        return run.failover().getMetadata().getNamespace() + "-" + run.failover().getMetadata().getName() + "-" + what;
     }
 
     @Override

@@ -74,7 +74,7 @@ public class RestoreStep extends PhasedStep {
                 return StepOutcome.waiting("waiting until Velero on " + run.siteName(run.toRole()) + " lists Backup " + backup.get()
                         + " (it syncs backups in from the shared storage location)", Duration.ofSeconds(3));
             }
-            restoreName = run.failover().getMetadata().getName() + "-restore";
+            restoreName = FinalBackupStep.veleroName(run, "restore");
             if (to.resources(Restore.class).inNamespace(veleroNamespace).withName(restoreName).get() == null) {
                 to.resource(restore(run, to, veleroNamespace, restoreName, backup.get())).create();
             }

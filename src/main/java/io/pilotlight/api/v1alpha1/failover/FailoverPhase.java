@@ -32,6 +32,14 @@ public enum FailoverPhase {
     @JsonProperty("WaitingReady")
     WAITING_READY("WaitingReady"),
 
+    /** Running a recovery action: a Job or an HTTP check. */
+    @JsonProperty("RunningAction")
+    RUNNING_ACTION("RunningAction"),
+
+    /** Waiting until a person approves an approval action (status.message says which, and how). */
+    @JsonProperty("WaitingApproval")
+    WAITING_APPROVAL("WaitingApproval"),
+
     /** Pointing traffic at the target site. */
     @JsonProperty("SwitchingTraffic")
     SWITCHING_TRAFFIC("SwitchingTraffic"),

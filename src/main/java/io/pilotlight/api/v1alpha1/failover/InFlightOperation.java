@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * resumes it instead of starting over.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"backupName", "restoreName", "deadline", "wave"})
+@JsonPropertyOrder({"backupName", "restoreName", "deadline", "wave", "attempts"})
 public class InFlightOperation {
 
     @JsonProperty("backupName")
@@ -28,6 +28,10 @@ public class InFlightOperation {
     @JsonProperty("wave")
     @JsonPropertyDescription("Index, from 0, of the wave being scaled up.")
     private Integer wave;
+
+    @JsonProperty("attempts")
+    @JsonPropertyDescription("Attempts an httpGet action has made.")
+    private Integer attempts;
 
     public String getBackupName() {
         return backupName;
@@ -59,5 +63,13 @@ public class InFlightOperation {
 
     public void setWave(Integer wave) {
         this.wave = wave;
+    }
+
+    public Integer getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(Integer attempts) {
+        this.attempts = attempts;
     }
 }

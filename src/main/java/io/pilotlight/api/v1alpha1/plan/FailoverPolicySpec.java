@@ -18,7 +18,7 @@ import io.pilotlight.api.v1alpha1.ApiConstants;
                 + "duration(self.readinessTimeout) >= duration('10s')",
         message = "failover.readinessTimeout must be at least 10s")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"waves", "readinessTimeout", "restoreVolumes", "drill"})
+@JsonPropertyOrder({"waves", "readinessTimeout", "restoreVolumes", "drill", "beforeQuiesce", "beforeSwitchTraffic", "approvals"})
 public class FailoverPolicySpec {
 
     @JsonProperty("waves")
@@ -45,6 +45,23 @@ public class FailoverPolicySpec {
     @JsonPropertyDescription("Defaults for Drill failovers.")
     @Default("{}")
     private DrillPolicySpec drill;
+
+    @JsonProperty("beforeQuiesce")
+    @JsonPropertyDescription("Planned failovers only: actions run on the site being left, while it still serves, before it is quiesced (e.g. a Job that checkpoints the database).")
+    @Size(max = 8)
+    @ValidationRule(value = "self.all(a, self.exists_one(x, x.name == a.name))", message = "failover.beforeQuiesce must have unique names")
+    private List<ActionSpec> beforeQuiesce;
+
+    @JsonProperty("beforeSwitchTraffic")
+    @JsonPropertyDescription("Actions run once every wave is ready, before traffic is switched (e.g. an httpGet of the new site's health URL). Drills, which switch no traffic, skip them.")
+    @Size(max = 8)
+    @ValidationRule(value = "self.all(a, self.exists_one(x, x.name == a.name))", message = "failover.beforeSwitchTraffic must have unique names")
+    private List<ActionSpec> beforeSwitchTraffic;
+
+    @JsonProperty("approvals")
+    @JsonPropertyDescription("Keep: every Failover waits for its approval actions. SkipForUnplanned: Unplanned (and automatic) Failovers skip them.")
+    @Default("Keep")
+    private ApprovalPolicy approvals;
 
     public List<WaveSpec> getWaves() {
         return waves;
@@ -76,5 +93,29 @@ public class FailoverPolicySpec {
 
     public void setDrill(DrillPolicySpec drill) {
         this.drill = drill;
+    }
+
+    public List<ActionSpec> getBeforeQuiesce() {
+        return beforeQuiesce;
+    }
+
+    public void setBeforeQuiesce(List<ActionSpec> beforeQuiesce) {
+        this.beforeQuiesce = beforeQuiesce;
+    }
+
+    public List<ActionSpec> getBeforeSwitchTraffic() {
+        return beforeSwitchTraffic;
+    }
+
+    public void setBeforeSwitchTraffic(List<ActionSpec> beforeSwitchTraffic) {
+        this.beforeSwitchTraffic = beforeSwitchTraffic;
+    }
+
+    public ApprovalPolicy getApprovals() {
+        return approvals;
+    }
+
+    public void setApprovals(ApprovalPolicy approvals) {
+        this.approvals = approvals;
     }
 }

@@ -8,11 +8,13 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.pilotlight.api.v1alpha1.ApiConstants;
+import java.util.List;
 
 /** A group of workloads scaled up together during a failover; waves run in order. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "selector"})
+@JsonPropertyOrder({"name", "selector", "before", "after"})
 public class WaveSpec {
 
     @JsonProperty("name")
@@ -26,6 +28,18 @@ public class WaveSpec {
     @JsonPropertyDescription("Selects the workloads of this wave among the protected ones. An empty selector takes every workload not taken by an earlier wave.")
     @Required
     private LabelSelector selector;
+
+    @JsonProperty("before")
+    @JsonPropertyDescription("Actions run, in order, before the wave is scaled up.")
+    @Size(max = 8)
+    @ValidationRule(value = "self.all(a, self.exists_one(x, x.name == a.name))", message = "wave actions (before) must have unique names")
+    private List<ActionSpec> before;
+
+    @JsonProperty("after")
+    @JsonPropertyDescription("Actions run, in order, once the wave is ready, before the next wave starts.")
+    @Size(max = 8)
+    @ValidationRule(value = "self.all(a, self.exists_one(x, x.name == a.name))", message = "wave actions (after) must have unique names")
+    private List<ActionSpec> after;
 
     public String getName() {
         return name;
@@ -41,5 +55,21 @@ public class WaveSpec {
 
     public void setSelector(LabelSelector selector) {
         this.selector = selector;
+    }
+
+    public List<ActionSpec> getBefore() {
+        return before;
+    }
+
+    public void setBefore(List<ActionSpec> before) {
+        this.before = before;
+    }
+
+    public List<ActionSpec> getAfter() {
+        return after;
+    }
+
+    public void setAfter(List<ActionSpec> after) {
+        this.after = after;
     }
 }
