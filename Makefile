@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
+        build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -50,14 +50,21 @@ velero-status: ## show whether S3Proxy and the Velero servers run
 build: ## compile and package the operator
 	$(MVN) package -DskipTests
 
+# REGISTRY (e.g. ghcr.io/you) and BASE_IMAGE (a JRE 17 image): unset, a loopback registry and a base
+# built from Debian packages (cached in ~/.cache/pilotlight), for local use and CI.
+image: ## build the operator image with Jib (no Docker) and push it to REGISTRY (default: a loopback one)
+	@hack/install/image.sh package -DskipTests
+
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
 prometheus: ## make sure Prometheus and promtool are installed (the alert and dashboard tests start their own)
 	@$(TESTENV)/prometheus.sh
 
-test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server and integration (real Velero included) on the local clusters, then test-ops
-	$(MVN) verify
+# The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
+# that package built and pushed to the loopback registry; image.sh starts and stops that registry.
+test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC), then test-ops
+	MVN="$(MVN)" hack/install/image.sh verify
 	@$(MAKE) --no-print-directory test-ops
 
 # The clusters only when no external ones are named (as the Java tests do).

@@ -88,6 +88,23 @@ YAML
   echo "$cfg"
 }
 
+# Every request made with a ServiceAccount's credentials (the operator under its own RBAC, and the
+# identities it impersonates) is audited, so that the install tests can name each 403 and the rule
+# that was missing. Nothing else is recorded; the log is <cluster>/logs/audit.log.
+write_audit_policy() {
+  local policy="$KWOK_WORKDIR/audit-policy.yaml"
+  cat > "$policy" <<YAML
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived, ResponseStarted]
+rules:
+  - level: Metadata
+    userGroups: ["system:serviceaccounts"]
+  - level: None
+YAML
+  echo "$policy"
+}
+
 up_one() {
   local name="$1"
   if is_healthy "$name"; then log "$name already up ($(api_port "$name"))"; return 0; fi
@@ -104,6 +121,7 @@ up_one() {
     # Without leader election: with it, the controller-manager and scheduler exit when an outage test
     # keeps the API server away longer than their lease, and no Pod would be made after it.
     "$kwokctl" create cluster --name "$name" --config "$(write_config "$name")" \
+      --kube-audit-policy "$(write_audit_policy)" \
       --extra-args kube-controller-manager=leader-elect=false --extra-args kube-scheduler=leader-elect=false \
       --wait "${WAIT_SECONDS}s" --quiet-pull >&2 || { show_logs "$name"; return 1; }
   fi
