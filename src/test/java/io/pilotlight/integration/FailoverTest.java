@@ -151,8 +151,8 @@ class FailoverTest {
         Failover go = awaitCompleted("go");
         assertThat(go.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining", "SwitchTraffic", "Activate");
-        assertThat(Instant.parse(step(go, "ScaleUp/data").getFinishedAt()))
-                .isBeforeOrEqualTo(Instant.parse(step(go, "ScaleUp/apps").getStartedAt()));
+        assertThat(Instant.parse(PlanFixtures.step(go, "ScaleUp/data").getFinishedAt()))
+                .isBeforeOrEqualTo(Instant.parse(PlanFixtures.step(go, "ScaleUp/apps").getStartedAt()));
         assertThat(go.getStatus().getRtoSeconds()).isNotNull().isPositive();
         assertThat(go.getStatus().getRpoSeconds()).as("a Planned failover syncs after quiescing").isZero();
         assertThat(go.getStatus().getProgress()).isEqualTo("3/3 workloads ready");
@@ -230,7 +230,7 @@ class FailoverTest {
         try {
             failovers().resource(failover("lost", "{type: Unplanned}")).create();
             Failover lost = awaitCompleted("lost");
-            assertThat(step(lost, "Fence").getMessage()).contains("dc1 fenced without waiting");
+            assertThat(PlanFixtures.step(lost, "Fence").getMessage()).contains("dc1 fenced without waiting");
             assertThat(lost.getStatus().getRpoSeconds()).isNotNull();
             assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
             assertThat(dns().query("app.failover.test", Type.A)).as("BIND answers the standby").containsExactly("198.51.100.20");
@@ -548,10 +548,6 @@ class FailoverTest {
             assertThat(f.getStatus().getPhase()).as(() -> "message: " + f.getStatus().getMessage()).isEqualTo(FailoverPhase.COMPLETED);
         });
         return failovers().withName(name).get();
-    }
-
-    private static FailoverStep step(Failover f, String name) {
-        return f.getStatus().getSteps().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
     }
 
     private Deployment deployment(KubernetesClient client, String name) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.testsupport.OperatorTestResource;
@@ -87,5 +88,10 @@ final class PlanFixtures {
                 """.formatted(name, namespace, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
                 spec.replaceFirst("\\{", "{planRef: {name: " + plan + "}, "));
         return YAML.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
+    }
+
+    /** The step of that name in a Failover's status. */
+    static FailoverStep step(Failover failover, String name) {
+        return failover.getStatus().getSteps().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
     }
 }

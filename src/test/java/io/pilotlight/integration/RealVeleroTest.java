@@ -175,7 +175,7 @@ class RealVeleroTest {
         Failover done = awaitPhase("planned", FailoverPhase.COMPLETED);
         assertThat(done.getStatus().getSteps()).extracting(FailoverStep::getName).containsSubsequence("Quiesce", "FinalBackup",
                 "Restore", "ScaleUp/all");
-        assertThat(step(done, "Restore").getMessage()).contains("Restore " + ns + "-planned-restore from backup " + ns + "-planned-final completed");
+        assertThat(PlanFixtures.step(done, "Restore").getMessage()).contains("Restore " + ns + "-planned-restore from backup " + ns + "-planned-final completed");
         Restore restore = clusters.standby().resources(Restore.class).inNamespace(VELERO).withName(ns + "-planned-restore").get();
         assertThat(restore.getStatus().getPhase()).isEqualTo("Completed");
         assertThat(marker(clusters.standby(), app)).as("restored by Velero").isNotNull();
@@ -193,7 +193,7 @@ class RealVeleroTest {
         try {
             failovers().resource(failover("lost", "{type: Unplanned, restore: {enabled: true}}")).create();
             Failover done = awaitPhase("lost", FailoverPhase.COMPLETED);
-            assertThat(step(done, "Restore").getMessage()).contains("from backup " + backup + " completed");
+            assertThat(PlanFixtures.step(done, "Restore").getMessage()).contains("from backup " + backup + " completed");
             assertThat(marker(clusters.standby(), app)).as("restored by Velero").isNotNull();
         } finally {
             clusters.clusters().start(Site.PRIMARY);
@@ -213,7 +213,7 @@ class RealVeleroTest {
         Restore restore = clusters.standby().resources(Restore.class).inNamespace(VELERO).withName(ns + "-drill-restore").get();
         assertThat(restore.getSpec().getBackupName()).isEqualTo(backup);
         assertThat(restore.getSpec().getNamespaceMapping()).containsEntry(app, app + "-drill");
-        assertThat(step(done, "Restore").getMessage()).contains("completed");
+        assertThat(PlanFixtures.step(done, "Restore").getMessage()).contains("completed");
         assertThat(marker(clusters.standby(), app + "-drill")).as("restored into the drill's namespace").isNotNull();
         assertThat(marker(clusters.standby(), app)).as("the parked copy is left alone").isNull();
     }
@@ -227,7 +227,7 @@ class RealVeleroTest {
 
         failovers().resource(failover("gone", "{type: Drill, restore: {enabled: true, backupName: " + backup + "}}")).create();
         Failover failed = awaitPhase("gone", FailoverPhase.FAILED);
-        FailoverStep restoreStep = step(failed, "Restore");
+        FailoverStep restoreStep = PlanFixtures.step(failed, "Restore");
         assertThat(restoreStep.getState()).isEqualTo(StepState.FAILED);
         // Velero's failure reason holds S3Proxy's answer (NoSuchKey, a RequestID): pointed at, not copied
         assertThat(restoreStep.getMessage()).contains("Restore " + ns + "-gone-restore from backup " + backup + " Failed",
@@ -291,10 +291,6 @@ class RealVeleroTest {
             assertThat(f.getStatus().getPhase()).as(() -> "message: " + f.getStatus().getMessage()).isEqualTo(phase);
         });
         return failovers().withName(name).get();
-    }
-
-    private static FailoverStep step(Failover f, String name) {
-        return f.getStatus().getSteps().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
     }
 
     /** A Deployment and a ConfigMap, which the standby sync copies, and a PodTemplate, which it does not. */

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
@@ -27,7 +26,6 @@ import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +50,6 @@ import org.junit.jupiter.api.Test;
 class RecoveryActionsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(180);
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final String PLAN = "shop";
     private static final String PROMOTE = "Action/data/after/promote";
     private static final String CHECKPOINT = "Action/Quiesce/before/checkpoint";
@@ -146,12 +143,12 @@ class RecoveryActionsTest {
         assertThat(waiting.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", CHECKPOINT, "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/data", PROMOTE, "ScaleUp/apps", "ScaleUp/remaining", "Action/SwitchTraffic/before/health",
                 "Action/SwitchTraffic/before/go-live");
-        FailoverStep promote = step(waiting, PROMOTE);
+        FailoverStep promote = PlanFixtures.step(waiting, PROMOTE);
         String jobName = JobAction.jobName(waiting, PROMOTE);
         assertThat(promote.getMessage()).isEqualTo("Job " + app + "/" + jobName + " completed");
         assertThat(Instant.parse(promote.getFinishedAt())).as("the Job completed before the app wave started")
-                .isBeforeOrEqualTo(Instant.parse(step(waiting, "ScaleUp/apps").getStartedAt()));
-        assertThat(step(waiting, "Action/SwitchTraffic/before/health").getMessage()).endsWith("passed; the body matched")
+                .isBeforeOrEqualTo(Instant.parse(PlanFixtures.step(waiting, "ScaleUp/apps").getStartedAt()));
+        assertThat(PlanFixtures.step(waiting, "Action/SwitchTraffic/before/health").getMessage()).endsWith("passed; the body matched")
                 .doesNotContain("status: ok");
         assertThat(healthCalls.get()).isEqualTo(1);
         assertThat(dnsEndpoint()).as("traffic is not switched yet").isNull();
@@ -159,20 +156,20 @@ class RecoveryActionsTest {
         assertThat(job.getMetadata().getLabels()).containsEntry(JobAction.FAILOVER_UID, waiting.getMetadata().getUid());
         assertThat(clusters.primary().batch().v1().jobs().inNamespace(app).list().getItems()).as("the source runs only its checkpoint")
                 .extracting(j -> j.getMetadata().getName()).containsExactly(JobAction.jobName(waiting, CHECKPOINT));
-        assertThat(step(waiting, CHECKPOINT).getMessage()).endsWith(" completed");
-        assertThat(Instant.parse(step(waiting, CHECKPOINT).getFinishedAt())).as("on the source while it served")
-                .isBeforeOrEqualTo(Instant.parse(step(waiting, "Quiesce").getStartedAt()));
+        assertThat(PlanFixtures.step(waiting, CHECKPOINT).getMessage()).endsWith(" completed");
+        assertThat(Instant.parse(PlanFixtures.step(waiting, CHECKPOINT).getFinishedAt())).as("on the source while it served")
+                .isBeforeOrEqualTo(Instant.parse(PlanFixtures.step(waiting, "Quiesce").getStartedAt()));
 
         // As after an operator restart that lost the step's end: the step runs again and finds its Job.
         // Optimistic locking keeps the operator's own status writes; a conflict with one is tried again.
         clusters.await("the promote step is marked running again", WAIT, () -> failovers().withName("go").editStatus(f -> {
-            FailoverStep s = step(f, PROMOTE);
+            FailoverStep s = PlanFixtures.step(f, PROMOTE);
             s.setState(StepState.RUNNING);
             s.setFinishedAt(null);
             return f;
         }));
         clusters.await("the promote step runs again", WAIT, () -> {
-            FailoverStep again = step(failovers().withName("go").get(), PROMOTE);
+            FailoverStep again = PlanFixtures.step(failovers().withName("go").get(), PROMOTE);
             assertThat(again.getState()).isEqualTo(StepState.SUCCEEDED);
             assertThat(again.getFinishedAt()).isNotNull();
         });
@@ -185,7 +182,7 @@ class RecoveryActionsTest {
         failovers().withName("go").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"metadata\": {\"annotations\": {\"" + ApprovalGate.ANNOTATION + "\": \"go-live\"}}}");
         Failover go = awaitEnded("go", FailoverPhase.COMPLETED);
-        assertThat(step(go, "Action/SwitchTraffic/before/go-live").getMessage()).isEqualTo("approved (annotation pilotlight.io/approve)");
+        assertThat(PlanFixtures.step(go, "Action/SwitchTraffic/before/go-live").getMessage()).isEqualTo("approved (annotation pilotlight.io/approve)");
         assertThat(dnsTargets()).containsExactly("198.51.100.20");
     }
 
@@ -204,7 +201,7 @@ class RecoveryActionsTest {
         assertThat(drill.getStatus().getSteps()).extracting(FailoverStep::getName).as("no traffic switch, so no approval before it")
                 .containsExactly("Validate", "DrillCopy", "ScaleUp/data", PROMOTE, "ScaleUp/remaining");
         String jobName = JobAction.jobName(drill, PROMOTE);
-        assertThat(step(drill, PROMOTE).getMessage()).isEqualTo("Job " + app + "-drill/" + jobName + " completed");
+        assertThat(PlanFixtures.step(drill, PROMOTE).getMessage()).isEqualTo("Job " + app + "-drill/" + jobName + " completed");
         assertThat(clusters.standby().batch().v1().jobs().inNamespace(app + "-drill").withName(jobName).get()).isNotNull();
         assertThat(clusters.standby().batch().v1().jobs().inNamespace(app).list().getItems()).as("not in the parked copy").isEmpty();
         assertThat(clusters.primary().batch().v1().jobs().inNamespace(app).list().getItems()).as("never on the primary").isEmpty();
@@ -221,12 +218,12 @@ class RecoveryActionsTest {
 
         failovers().resource(failover("go", "{type: Planned}")).create();
         Failover go = awaitEnded("go", FailoverPhase.FAILED);
-        FailoverStep warm = step(go, "Action/data/after/warm-cache");
+        FailoverStep warm = PlanFixtures.step(go, "Action/data/after/warm-cache");
         assertThat(warm.getState()).isEqualTo(StepState.SUCCEEDED);
         assertThat(warm.getMessage()).startsWith("action warm-cache failed: Job " + app + "/")
                 .contains("failed (DeadlineExceeded)").endsWith("onFailure is Continue, so the failover goes on");
-        assertThat(step(go, "ScaleUp/remaining").getState()).as("the failover went on").isEqualTo(StepState.SUCCEEDED);
-        FailoverStep smoke = step(go, "Action/SwitchTraffic/before/smoke-test");
+        assertThat(PlanFixtures.step(go, "ScaleUp/remaining").getState()).as("the failover went on").isEqualTo(StepState.SUCCEEDED);
+        FailoverStep smoke = PlanFixtures.step(go, "Action/SwitchTraffic/before/smoke-test");
         assertThat(smoke.getState()).isEqualTo(StepState.FAILED);
         assertThat(go.getStatus().getMessage()).startsWith("Action/SwitchTraffic/before/smoke-test: action smoke-test failed: Job ")
                 .endsWith("failed (DeadlineExceeded)");
@@ -257,10 +254,6 @@ class RecoveryActionsTest {
         return failovers().withName(name).get();
     }
 
-    private static FailoverStep step(Failover f, String name) {
-        return f.getStatus().getSteps().stream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
-    }
-
     private GenericKubernetesResource dnsEndpoint() {
         return clusters.standby().genericKubernetesResources("externaldns.k8s.io/v1alpha1", "DNSEndpoint").inNamespace(ns)
                 .withName(PLAN).get();
@@ -283,14 +276,7 @@ class RecoveryActionsTest {
     }
 
     private Failover failover(String name, String spec) {
-        String yaml = """
-                apiVersion: pilotlight.io/v1alpha1
-                kind: Failover
-                metadata: {name: %s, namespace: %s, labels: {%s: "%s"}}
-                spec: %s
-                """.formatted(name, ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(),
-                spec.replaceFirst("\\{", "{planRef: {name: " + PLAN + "}, "));
-        return JSON.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), Failover.class);
+        return PlanFixtures.failover(ns, PLAN, name, spec);
     }
 
     private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
