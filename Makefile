@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
+        build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -80,7 +80,7 @@ plugin: ## build kubectl-pilotlight (cached in ~/.cache/pilotlight/bin) and prin
 plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
 	@hack/ops/plugin-dist.sh
 
-# Benchmarks, not tests: StandbySyncBenchmark and FailoverBenchmark (@QuarkusTests, so the operator runs
+# Benchmarks, not tests: StandbySyncBenchmark, FailoverBenchmark and VeleroRestoreBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of
 # surefire's includes, so `make test` never runs them. Bounded (fixed object counts and durations) and
 # clean up their namespaces. Each prints its figures and writes them to target/bench-*.txt.
@@ -92,7 +92,14 @@ bench-failover: k8s-bins ## measure a failover of 100 parked Deployments against
 	$(MVN) test -Dtest=FailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-failover.txt
 
-bench: bench-sync bench-failover ## every benchmark
+# Velero's own servers: velero-up starts them (and the clusters) and leaves them running, as the demo does;
+# `make velero-down clusters-down` stops them. About 25 minutes on 2 cores, most of it Velero restoring
+# 10,000 objects.
+bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Unplanned failover vs the floor, 1,000 then 10,000 objects
+	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat target/bench-velero.txt
+
+bench: bench-sync bench-failover bench-velero ## every benchmark
 
 .PHONY: crds
 crds: ## regenerate crds/ from the Java model
