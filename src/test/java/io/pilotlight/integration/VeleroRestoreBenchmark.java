@@ -122,6 +122,9 @@ class VeleroRestoreBenchmark {
                     + PlanFixtures.yaml(ours(clusters, clusters.client(site).resources(Backup.class).inNamespace(VELERO).list().getItems()))
                     + PlanFixtures.yaml(ours(clusters, clusters.client(site).resources(Restore.class).inNamespace(VELERO).list().getItems())));
             clusters.onFailure(() -> "velero server log on " + site.siteName() + ":\n" + velero.logTail(site, 25));
+            // A scheduler that did not start (its port taken) leaves every Pod Pending: the floor's wait would say only that.
+            clusters.onFailure(() -> "kube-scheduler log on " + site.siteName() + ":\n"
+                    + clusters.clusters().logTail(site, "kube-scheduler", 5));
         }
         clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(clusters.standby().resources(DisasterRecoveryPlan.class)
                 .inNamespace(clusters.namespace()).list().getItems()));
