@@ -40,9 +40,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -108,7 +110,7 @@ class VeleroRestoreBenchmark {
     /** What one size measured, in seconds. */
     private record Row(int objects, double created, double synced, double backup, int backupItems, double floor,
             double veleroCompleted, double veleroAvailable, int restoredItems, String restoreOutcome, long veleroOwn,
-            int veleroScaled, double pilotlightAvailable, double pilotlightCompleted, Long rtoSeconds, List<FailoverStep> steps) {
+            int veleroScaled, double pilotlightAvailable, double pilotlightCompleted, Long rtoSeconds, String failoverCreated, List<FailoverStep> steps) {
     }
 
     @Test
@@ -256,18 +258,23 @@ class VeleroRestoreBenchmark {
 
             // ---- Pilotlight: an Unplanned Failover of the parked copy
             long created0 = System.nanoTime();
-            standby.resource(PlanFixtures.failover(ns, plan, plan, "{type: Unplanned}")).create();
-            awaitAvailable(clusters, standby, app, "the parked copies'");
-            double pilotlightAvailable = seconds(System.nanoTime() - created0);
-            await(clusters, "the Failover completes", WAIT, Duration.ofMillis(100),
-                    () -> assertThat(failoverPhase(standby, ns, plan)).isEqualTo(FailoverPhase.COMPLETED));
-            double pilotlightCompleted = seconds(System.nanoTime() - created0);
+            double pilotlightAvailable;
+            double pilotlightCompleted;
+            try (Timeline timeline = new Timeline(standby, ns, plan, created0)) {
+                standby.resource(PlanFixtures.failover(ns, plan, plan, "{type: Unplanned}")).create();
+                awaitAvailable(clusters, standby, app, "the parked copies'");
+                pilotlightAvailable = seconds(System.nanoTime() - created0);
+                await(clusters, "the Failover completes", WAIT, Duration.ofMillis(100),
+                        () -> assertThat(failoverPhase(standby, ns, plan)).isEqualTo(FailoverPhase.COMPLETED));
+                pilotlightCompleted = seconds(System.nanoTime() - created0);
+                timeline.lines().forEach(l -> log(objects, "  Failover %s", l));
+            }
             Failover fo = standby.resources(Failover.class).inNamespace(ns).withName(plan).get();
             log(objects, "Pilotlight: all available after %.2f s, Completed after %.2f s (rtoSeconds %s)", pilotlightAvailable,
                     pilotlightCompleted, fo.getStatus().getRtoSeconds());
             return new Row(objects, created, synced, backupSeconds, backupItems, floor, veleroCompleted, veleroAvailable,
                     restoredItems, outcome, veleroOwn, scaling.size(), pilotlightAvailable, pilotlightCompleted,
-                    fo.getStatus().getRtoSeconds(), fo.getStatus().getSteps());
+                    fo.getStatus().getRtoSeconds(), fo.getMetadata().getCreationTimestamp(), fo.getStatus().getSteps());
         } finally {
             cleanUp(clusters, plan, List.of(app, restored, floorNs), backupName, restoreName);
         }
@@ -466,6 +473,47 @@ class VeleroRestoreBenchmark {
         return items.stream().filter(i -> i.getMetadata().getName().contains(clusters.namespace())).toList();
     }
 
+    /**
+     * The Failover's phase, workloads ready and message each time they change (polled every 250 ms),
+     * seconds after its creation: where its RTO went, beside the steps' whole seconds.
+     */
+    private static final class Timeline implements AutoCloseable {
+
+        private static final int MAX_LINES = 40;
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile String last;
+
+        Timeline(KubernetesClient standby, String ns, String name, long start) {
+            ticker.scheduleWithFixedDelay(() -> {
+                try {
+                    Failover f = standby.resources(Failover.class).inNamespace(ns).withName(name).get();
+                    if (f == null || f.getStatus() == null) {
+                        return;
+                    }
+                    String message = String.valueOf(f.getStatus().getMessage());
+                    String now = f.getStatus().getPhase() + " [" + f.getStatus().getProgress() + "] "
+                            + (message.length() > 110 ? message.substring(0, 110) + "..." : message);
+                    if (!now.equals(last) && lines.size() < MAX_LINES) {
+                        last = now;
+                        lines.add(String.format("%6.1f s  %s", seconds(System.nanoTime() - start), now));
+                    }
+                } catch (RuntimeException e) {
+                    // the next poll tries again
+                }
+            }, 0, 250, TimeUnit.MILLISECONDS);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void close() {
+            ticker.shutdownNow();
+        }
+    }
+
     // ---- the report
 
     private void log(int objects, String format, Object... args) {
@@ -505,8 +553,11 @@ class VeleroRestoreBenchmark {
                     + "restore %s, %d items in %.1f s (%.1f items/s; %d s by Velero's own timestamps), %d Deployment(s) needed "
                     + "scaling after it%n", r.objects(), r.created(), r.synced(), r.backup(), r.backupItems(), r.restoreOutcome(),
                     r.restoredItems(), r.veleroCompleted(), r.restoredItems() / r.veleroCompleted(), r.veleroOwn(), r.veleroScaled()));
+            out.append("    Pilotlight's steps (start: whole seconds after the Failover's creation; duration):\n");
             for (FailoverStep step : r.steps()) {
-                out.append(String.format("    %-18s %-9s %3d s  %s%n", step.getName(), step.getState(),
+                out.append(String.format("    +%3d s  %-18s %-9s %3d s  %s%n",
+                        Duration.between(Instant.parse(r.failoverCreated()), Instant.parse(step.getStartedAt())).toSeconds(),
+                        step.getName(), step.getState(),
                         Duration.between(Instant.parse(step.getStartedAt()), Instant.parse(step.getFinishedAt())).toSeconds(),
                         step.getMessage()));
             }
