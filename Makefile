@@ -93,7 +93,7 @@ bench-failover: k8s-bins ## measure a failover of 100 parked Deployments against
 	@cat target/bench-failover.txt
 
 # Velero's own servers: velero-up starts them (and the clusters) and leaves them running, as the demo does;
-# `make velero-down clusters-down` stops them. About 25 minutes on 2 cores, most of it Velero restoring
+# `make velero-down clusters-down` stops them. About 23 minutes on 2 busy cores, most of it Velero restoring
 # 10,000 objects.
 bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Unplanned failover vs the floor, 1,000 then 10,000 objects
 	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false

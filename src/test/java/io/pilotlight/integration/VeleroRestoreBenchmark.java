@@ -553,7 +553,10 @@ class VeleroRestoreBenchmark {
                     + "restore %s, %d items in %.1f s (%.1f items/s; %d s by Velero's own timestamps), %d Deployment(s) needed "
                     + "scaling after it%n", r.objects(), r.created(), r.synced(), r.backup(), r.backupItems(), r.restoreOutcome(),
                     r.restoredItems(), r.veleroCompleted(), r.restoredItems() / r.veleroCompleted(), r.veleroOwn(), r.veleroScaled()));
-            out.append("    Pilotlight's steps (start: whole seconds after the Failover's creation; duration):\n");
+            // StepLog stamps finishedAt with the time the reconcile started: a step done within one reconcile reads 0 s.
+            out.append("    Pilotlight's steps as status.steps records them (start: whole seconds after the Failover's creation; "
+                    + "duration: finishedAt - startedAt, where a step done in the reconcile that started it reads 0 s and its time "
+                    + "shows as the gap until the next step's start; the timeline in the log has the real ends):\n");
             for (FailoverStep step : r.steps()) {
                 out.append(String.format("    +%3d s  %-18s %-9s %3d s  %s%n",
                         Duration.between(Instant.parse(r.failoverCreated()), Instant.parse(step.getStartedAt())).toSeconds(),
