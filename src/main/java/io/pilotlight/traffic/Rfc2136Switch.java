@@ -2,6 +2,7 @@ package io.pilotlight.traffic;
 
 import io.pilotlight.api.v1alpha1.plan.DnsRecordType;
 import io.pilotlight.api.v1alpha1.plan.Rfc2136Traffic;
+import io.pilotlight.core.SiteRole;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

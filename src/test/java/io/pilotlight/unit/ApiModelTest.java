@@ -2,11 +2,8 @@ package io.pilotlight.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
@@ -15,6 +12,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.api.v1alpha1.plan.TsigAlgorithm;
+import org.junit.jupiter.api.Test;
 
 /** The API classes read and write the field names the CRDs and the documentation use. */
 class ApiModelTest {

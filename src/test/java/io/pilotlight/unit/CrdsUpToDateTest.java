@@ -3,6 +3,11 @@ package io.pilotlight.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.crdv2.generator.CustomResourceInfo;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.crd.PilotlightCrdPostProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.fabric8.crdv2.generator.CRDGenerator;
-import io.fabric8.crdv2.generator.CustomResourceInfo;
-import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.crd.PilotlightCrdPostProcessor;
 
 /**
  * Fails when the CRDs committed in {@code crds/} no longer match the API classes.

@@ -3,7 +3,7 @@ package io.pilotlight.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pilotlight.clusters.SiteProbe;
+import io.pilotlight.core.clusters.SiteProbe;
 import org.junit.jupiter.api.Test;
 
 class SiteProbeVersionTest {

@@ -2,14 +2,8 @@ package io.pilotlight.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.velero.v1.Backup;
 import io.pilotlight.velero.v1.BackupPhase;
@@ -21,6 +15,9 @@ import io.pilotlight.velero.v1.Restore;
 import io.pilotlight.velero.v1.RestorePhase;
 import io.pilotlight.velero.v1.Schedule;
 import io.pilotlight.velero.v1.SchedulePhase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Velero models read what a newer Velero writes and write it back unchanged: unknown enum values map
