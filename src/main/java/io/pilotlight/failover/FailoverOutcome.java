@@ -115,8 +115,7 @@ public class FailoverOutcome {
             return null;
         }
         var standby = status.getStandby();
-        boolean continuous = plan.getSpec().getSync() == null || plan.getSpec().getSync().getMode() == null
-                || plan.getSpec().getSync().getMode() == SyncMode.CONTINUOUS;
+        boolean continuous = plan.getSpec().syncMode() == SyncMode.CONTINUOUS;
         if (continuous && standby != null && Conditions.isTrue(status.getConditions(), ConditionTypes.STANDBY_IN_SYNC)) {
             long lag = standby.getSyncLagP99Millis() == null ? 0 : standby.getSyncLagP99Millis();
             return (lag + 999) / 1000;

@@ -60,7 +60,7 @@ public class BackupSection {
     void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary, KubernetesClient standby,
             List<String> namespaces) {
         DisasterRecoveryPlanSpec spec = plan.getSpec();
-        if (Boolean.FALSE.equals(spec.getBackup().getEnabled())) {
+        if (!spec.backupEnabled()) {
             disabled(plan, draft, primary);
             return;
         }

@@ -136,7 +136,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         sync.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
         failovers.observe(plan, primary, primaryHealth, primaryFailures, standby, standbyHealth);
 
-        boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
+        boolean backupsOn = spec.backupEnabled();
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan)));
         return finish(plan, draft, interval);
     }

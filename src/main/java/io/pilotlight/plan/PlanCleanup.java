@@ -75,7 +75,7 @@ public class PlanCleanup {
 
     /** Null when the Schedule is gone (or was never ours), otherwise why it could not be removed. */
     private String deleteSchedule(DisasterRecoveryPlan plan) {
-        if (Boolean.FALSE.equals(plan.getSpec().getBackup().getEnabled()) || !mayHaveWrittenSchedule(plan)) {
+        if (!plan.getSpec().backupEnabled() || !mayHaveWrittenSchedule(plan)) {
             return null;
         }
         try {

@@ -41,7 +41,7 @@ public class SyncSection {
     }
 
     static boolean enabled(DisasterRecoveryPlan plan) {
-        return plan.getSpec().getSync() == null || plan.getSpec().getSync().getMode() != SyncMode.OFF;
+        return plan.getSpec().syncMode() != SyncMode.OFF;
     }
 
     /**

@@ -25,7 +25,7 @@ public record SyncSettings(String planNamespace, String planName, String sourceS
     public static SyncSettings of(DisasterRecoveryPlan plan, List<String> namespaces) {
         DisasterRecoveryPlanSpec spec = plan.getSpec();
         SyncSpec sync = spec.getSync() == null ? new SyncSpec() : spec.getSync();
-        SyncMode mode = sync.getMode() == null ? SyncMode.CONTINUOUS : sync.getMode();
+        SyncMode mode = spec.syncMode();
         Duration interval = GoDurations.parse(sync.getInterval() == null ? "5m" : sync.getInterval());
         boolean prune = !Boolean.FALSE.equals(sync.getPrune());
         List<ResourceKind> kinds = spec.getProtect().getResources() == null ? List.of() : spec.getProtect().getResources();

@@ -71,6 +71,11 @@ public class BackupPolicySpec {
         return enabled;
     }
 
+    /** Whether backups are on, with the schema's default (on) when the object was not defaulted by an API server. */
+    public boolean enabled() {
+        return !Boolean.FALSE.equals(enabled);
+    }
+
     public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
     }

@@ -44,6 +44,11 @@ public class SyncSpec {
         return mode;
     }
 
+    /** The mode, with the schema's default when the object was not defaulted by an API server. */
+    public SyncMode effectiveMode() {
+        return mode == null ? SyncMode.CONTINUOUS : mode;
+    }
+
     public void setMode(SyncMode mode) {
         this.mode = mode;
     }
