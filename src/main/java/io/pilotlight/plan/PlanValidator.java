@@ -46,7 +46,7 @@ public class PlanValidator {
     public List<String> problems(DisasterRecoveryPlanSpec spec) {
         List<String> problems = new ArrayList<>();
         BackupPolicySpec backup = spec.getBackup();
-        if (spec.backupEnabled()) {
+        if (backup != null && spec.backupEnabled()) {
             CronSchedule.problem(backup.getSchedule())
                     .ifPresent(p -> problems.add("spec.backup.schedule '" + backup.getSchedule() + "': " + p));
         }

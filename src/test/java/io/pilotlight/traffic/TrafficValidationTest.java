@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import io.pilotlight.api.v1alpha1.plan.DnsRecordType;
 import io.pilotlight.api.v1alpha1.plan.ExternalDnsTraffic;
 import io.pilotlight.api.v1alpha1.plan.Rfc2136Traffic;
 import io.pilotlight.api.v1alpha1.plan.TrafficSpec;
-import io.pilotlight.traffic.DnsValues;
-import io.pilotlight.traffic.TrafficSwitches;
-import io.pilotlight.traffic.TrafficValidation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

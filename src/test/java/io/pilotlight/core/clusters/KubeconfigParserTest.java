@@ -1,12 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.core.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.Config;
 import io.pilotlight.api.v1alpha1.Reasons;
-import io.pilotlight.core.clusters.KubeconfigParser;
-import io.pilotlight.core.clusters.SiteConfigException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

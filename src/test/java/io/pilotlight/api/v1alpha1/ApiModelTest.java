@@ -1,13 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.pilotlight.api.v1alpha1.ConditionStatus;
-import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.velero.v1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.pilotlight.velero.v1.Backup;
-import io.pilotlight.velero.v1.BackupPhase;
-import io.pilotlight.velero.v1.BackupStorageLocation;
-import io.pilotlight.velero.v1.BackupStorageLocationAccessMode;
-import io.pilotlight.velero.v1.BackupStorageLocationPhase;
-import io.pilotlight.velero.v1.ExistingResourcePolicy;
-import io.pilotlight.velero.v1.Restore;
-import io.pilotlight.velero.v1.RestorePhase;
-import io.pilotlight.velero.v1.Schedule;
-import io.pilotlight.velero.v1.SchedulePhase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

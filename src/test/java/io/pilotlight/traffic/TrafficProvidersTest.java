@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,18 +19,6 @@ import io.pilotlight.api.v1alpha1.plan.TsigSecretRef;
 import io.pilotlight.core.SiteRole;
 import io.pilotlight.core.clusters.SiteClients;
 import io.pilotlight.testsupport.TestSettings;
-import io.pilotlight.traffic.ExternalDnsSwitch;
-import io.pilotlight.traffic.GatewayApiSwitch;
-import io.pilotlight.traffic.NoTrafficSwitch;
-import io.pilotlight.traffic.Rfc2136Switch;
-import io.pilotlight.traffic.SecretTsigKeys;
-import io.pilotlight.traffic.SwitchResult;
-import io.pilotlight.traffic.TrafficState;
-import io.pilotlight.traffic.TrafficSwitch;
-import io.pilotlight.traffic.TrafficSwitchException;
-import io.pilotlight.traffic.TrafficSwitches;
-import io.pilotlight.traffic.TrafficTarget;
-import io.pilotlight.traffic.TsigKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,7 +7,6 @@ import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.crdv2.generator.CustomResourceInfo;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.crd.PilotlightCrdPostProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.failover.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,6 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.core.ProtectedNamespaces;
-import io.pilotlight.failover.actions.ActionSteps;
-import io.pilotlight.failover.actions.ApprovalGate;
-import io.pilotlight.failover.actions.HttpCheck;
-import io.pilotlight.failover.actions.JobAction;
 import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.run.Step;
 import io.pilotlight.failover.run.StepOutcome;

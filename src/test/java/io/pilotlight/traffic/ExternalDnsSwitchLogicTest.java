@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pilotlight.api.v1alpha1.plan.DnsRecordType;
 import io.pilotlight.api.v1alpha1.plan.ExternalDnsTraffic;
 import io.pilotlight.core.SiteRole;
-import io.pilotlight.traffic.ExternalDnsSwitch;
-import io.pilotlight.traffic.TrafficState;
 import io.pilotlight.traffic.externaldns.DNSEndpoint;
 import io.pilotlight.traffic.externaldns.DNSEndpointSpec;
 import io.pilotlight.traffic.externaldns.Endpoint;

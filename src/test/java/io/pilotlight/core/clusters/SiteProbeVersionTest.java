@@ -1,9 +1,8 @@
-package io.pilotlight.unit;
+package io.pilotlight.core.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pilotlight.core.clusters.SiteProbe;
 import org.junit.jupiter.api.Test;
 
 class SiteProbeVersionTest {

@@ -1,10 +1,9 @@
-package io.pilotlight.unit;
+package io.pilotlight.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.pilotlight.util.RemoteErrors;
 import java.io.IOException;
 import java.net.ConnectException;
 import javax.net.ssl.SSLHandshakeException;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
 import io.pilotlight.api.v1alpha1.plan.BackendRef;
 import io.pilotlight.core.SiteRole;
 import io.pilotlight.traffic.HttpRouteWeights.Change;
-import io.pilotlight.traffic.HttpRouteWeights;
-import io.pilotlight.traffic.TrafficState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
