@@ -20,9 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class InPlaceParker {
 
-    static final List<WorkloadKind> PARKED_KINDS = List.of(WorkloadKind.DEPLOYMENT, WorkloadKind.STATEFUL_SET,
-            WorkloadKind.REPLICA_SET, WorkloadKind.DAEMON_SET, WorkloadKind.CRON_JOB);
-
     private final ProtectedNamespaces namespaces;
 
     public InPlaceParker(ProtectedNamespaces namespaces) {
@@ -48,7 +45,7 @@ public class InPlaceParker {
         int now = 0;
         int before = 0;
         int running = 0;
-        for (Workload w : SiteWorkloads.list(site, protectedNamespaces, PARKED_KINDS, selector)) {
+        for (Workload w : SiteWorkloads.list(site, protectedNamespaces, ParkingPolicy.IN_PLACE, selector)) {
             Optional<JsonPatch> patch = InPlaceParking.patch(w.kind(), w.object(), planKey);
             if (patch.isEmpty()) {
                 before++;
@@ -85,7 +82,7 @@ public class InPlaceParker {
     public int resume(DisasterRecoveryPlan plan, KubernetesClient site) {
         String planKey = planKey(plan);
         int resumed = 0;
-        for (Workload w : SiteWorkloads.list(site, namespaces.resolve(site, plan), PARKED_KINDS,
+        for (Workload w : SiteWorkloads.list(site, namespaces.resolve(site, plan), ParkingPolicy.IN_PLACE,
                 plan.getSpec().getProtect().getLabelSelector())) {
             Optional<JsonPatch> patch = planKey.equals(w.annotations().get(SyncAnnotations.PARKED_BY))
                     ? Unparking.patch(w.kind(), w.annotations()) : Optional.empty();

@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.pilotlight.core.SyncKind;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The kinds a failover parks, resumes and waits for, and how each is read. */
 public enum WorkloadKind {
@@ -19,6 +22,7 @@ public enum WorkloadKind {
     SCALED_OBJECT("keda.sh", "v1alpha1", "ScaledObject", "scaledobjects", false);
 
     private final String group;
+    private final String version;
     private final String kind;
     private final boolean runsPods;
     /** Named in full, so that reading a kind needs no discovery request, and a kind the site does not serve is a plain 404. */
@@ -26,6 +30,7 @@ public enum WorkloadKind {
 
     WorkloadKind(String group, String version, String kind, String plural, boolean runsPods) {
         this.group = group;
+        this.version = version;
         this.kind = kind;
         this.runsPods = runsPods;
         this.context = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
@@ -41,9 +46,14 @@ public enum WorkloadKind {
         return kind;
     }
 
-    /** {@code group/Kind}, as the sync's Parking names kinds. */
-    public String label() {
-        return group + "/" + kind;
+    /** The version it is read in. */
+    public String version() {
+        return version;
+    }
+
+    /** The workload kind of a protected kind, whatever version the site serves it in; empty for a kind that runs nothing. */
+    public static Optional<WorkloadKind> of(SyncKind kind) {
+        return Arrays.stream(values()).filter(w -> kind.is(w.group, w.kind)).findFirst();
     }
 
     /**

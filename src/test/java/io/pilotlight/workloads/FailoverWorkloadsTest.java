@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.workloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
 import io.pilotlight.core.SyncKind;
 import io.pilotlight.sync.ObjectCleaner;
-import io.pilotlight.workloads.InPlaceParking;
-import io.pilotlight.workloads.JsonPatch;
-import io.pilotlight.workloads.Parking;
-import io.pilotlight.workloads.Unparking;
-import io.pilotlight.workloads.WorkloadKind;
-import io.pilotlight.workloads.WorkloadReadiness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,11 @@
-package io.pilotlight.unit;
+package io.pilotlight.workloads;
 
-import static io.pilotlight.unit.ObjectCleanerTest.map;
+import static io.pilotlight.workloads.ParkingProtocolTest.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
 import io.pilotlight.core.SyncKind;
-import io.pilotlight.workloads.Parking;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
