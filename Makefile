@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle olm-bins-background test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
+        build image bundle bundle-image olm-bins-background test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -62,6 +62,10 @@ bundle: ## the OLM bundle in target/bundle/pilotlight/, validated by operator-ve
 	$(MVN) package -DskipTests $(if $(REGISTRY),-Dquarkus.container-image.registry=$(REGISTRY))
 	@hack/install/operator-verify.sh check target/bundle/pilotlight
 	@echo "bundle: $(CURDIR)/target/bundle/pilotlight (manifests/, metadata/, bundle.Dockerfile); image $$(sed -n 's/^    containerImage: //p' target/bundle/pilotlight/manifests/pilotlight.clusterserviceversion.yaml)"
+
+# For `operator-sdk run bundle` and catalogs: the bundle as an image (crane, no Docker), next to the operator's.
+bundle-image: bundle ## push the OLM bundle image <REGISTRY>/pilotlight/pilotlight-operator-bundle:<version> (REGISTRY required)
+	@REGISTRY="$(REGISTRY)" hack/install/bundle-image.sh
 
 # Starts the operator-verify build (about 2 minutes cold) while the rest of `make test` runs; BundleIT runs
 # operator-verify.sh again, which waits on this one's lock and finds it cached.

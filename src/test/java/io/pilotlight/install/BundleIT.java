@@ -39,8 +39,8 @@ class BundleIT {
             "ConsoleYAMLSample", "ConsoleQuickStart", "ConsoleCLIDownload", "ConsoleLink");
     private static final String OLM_NAMESPACES = "metadata.annotations['olm.targetNamespaces']";
 
-    private final JsonNode csv = only(manifests().stream().filter(o -> kind(o).equals("ClusterServiceVersion")).toList());
-    private final Map<String, JsonNode> deploy = objects(Commands.run(Commands.KUBECTL, "kustomize", "deploy/"));
+    private static final JsonNode CSV = only(manifests().stream().filter(o -> kind(o).equals("ClusterServiceVersion")).toList());
+    private static final Map<String, JsonNode> DEPLOY = objects(Commands.run(Commands.KUBECTL, "kustomize", "deploy/"));
 
     @Test
     void operatorVerifyFindsNoError() {
@@ -60,6 +60,26 @@ class BundleIT {
     }
 
     @Test
+    void theBundleImageHoldsTheBundleWithItsAnnotationsAsLabels(@TempDir Path tmp) throws IOException {
+        // make bundle-image, pushed to the registry make test pushed the operator's image to (the loopback one).
+        String registry = Commands.IMAGE.substring(0, Commands.IMAGE.lastIndexOf("/pilotlight/"));
+        String ref = Commands.run(Map.of("REGISTRY", registry, "INSECURE", String.valueOf(Commands.INSECURE_REGISTRY)),
+                "hack/install/bundle-image.sh").trim();
+        assertThat(ref).isEqualTo(registry + "/pilotlight/pilotlight-operator-bundle:" + CSV.at("/spec/version").asText());
+        JsonNode config = JSON.readTree(Commands.crane("config", ref));
+        assertThat(config.path("os").asText() + "/" + config.path("architecture").asText()).isEqualTo("linux/amd64");
+        JsonNode annotations = YAML.readTree(BUNDLE.resolve("metadata/annotations.yaml").toFile()).path("annotations");
+        assertThat(config.at("/config/Labels")).isEqualTo(annotations);
+        // Its file system is the bundle's manifests/ and metadata/, byte for byte.
+        Path tar = tmp.resolve("bundle.tar"), root = Files.createDirectories(tmp.resolve("root"));
+        Commands.crane("export", ref, tar.toString());
+        Commands.run("tar", "-x", "-f", tar.toString(), "-C", root.toString());
+        assertThat(files(root)).isEqualTo(files(BUNDLE).entrySet().stream()
+                .filter(f -> !f.getKey().equals("bundle.Dockerfile"))
+                .collect(TreeMap::new, (m, f) -> m.put(f.getKey(), f.getValue()), Map::putAll));
+    }
+
+    @Test
     void itOwnsExactlyTheCrdsOfCrdsFolder() throws IOException {
         Map<String, JsonNode> crds = new TreeMap<>();
         try (Stream<Path> files = Files.list(Path.of("crds"))) {
@@ -75,7 +95,7 @@ class BundleIT {
         crds.forEach((name, crd) -> assertThat(inBundle.get(name)).as(name).isEqualTo(crd));
 
         List<String> owned = new ArrayList<>(), expected = new ArrayList<>();
-        for (JsonNode o : csv.at("/spec/customresourcedefinitions/owned")) {
+        for (JsonNode o : CSV.at("/spec/customresourcedefinitions/owned")) {
             owned.add(o.path("name").asText() + " " + o.path("version").asText() + " " + o.path("kind").asText());
             assertThat(o.path("displayName").asText()).as("displayName of " + o.path("name")).isNotBlank();
             assertThat(o.path("description").asText()).as("description of " + o.path("name")).hasSizeGreaterThan(40);
@@ -83,40 +103,40 @@ class BundleIT {
         crds.forEach((name, crd) -> crd.at("/spec/versions").forEach(v -> expected.add(
                 name + " " + v.path("name").asText() + " " + crd.at("/spec/names/kind").asText())));
         assertThat(owned).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(csv.at("/spec/customresourcedefinitions/required")).isEmpty();
+        assertThat(CSV.at("/spec/customresourcedefinitions/required")).isEmpty();
     }
 
     @Test
     void itRunsTheImageMakeImageBuilt() {
         // make test builds and pushes the image (image.sh) in the same `mvn verify` that generated the bundle.
-        JsonNode containers = csv.at("/spec/install/spec/deployments/0/spec/template/spec/containers");
+        JsonNode containers = CSV.at("/spec/install/spec/deployments/0/spec/template/spec/containers");
         assertThat(containers).hasSize(1);
         assertThat(containers.get(0).path("image").asText()).isEqualTo(Commands.IMAGE);
-        assertThat(csv.at("/metadata/annotations/containerImage").asText()).isEqualTo(Commands.IMAGE);
+        assertThat(CSV.at("/metadata/annotations/containerImage").asText()).isEqualTo(Commands.IMAGE);
         String version = Commands.IMAGE.substring(Commands.IMAGE.lastIndexOf(':') + 1);
-        assertThat(csv.at("/spec/version").asText()).isEqualTo(version);
-        assertThat(csv.at("/metadata/name").asText()).isEqualTo("pilotlight.v" + version.toLowerCase());
+        assertThat(CSV.at("/spec/version").asText()).isEqualTo(version);
+        assertThat(CSV.at("/metadata/name").asText()).isEqualTo("pilotlight.v" + version.toLowerCase());
     }
 
     @Test
     void itSupportsEveryInstallModeAndWatchesTheOperatorGroupsNamespaces() {
         Map<String, Boolean> modes = new TreeMap<>();
-        csv.at("/spec/installModes").forEach(m -> modes.put(m.path("type").asText(), m.path("supported").asBoolean()));
+        CSV.at("/spec/installModes").forEach(m -> modes.put(m.path("type").asText(), m.path("supported").asBoolean()));
         assertThat(modes).isEqualTo(Map.of("OwnNamespace", true, "SingleNamespace", true, "MultiNamespace", true, "AllNamespaces", true));
         // Each controller watches the OperatorGroup's target namespaces (all of them when OLM gives "").
         List<String> watched = new ArrayList<>();
-        csv.at("/spec/install/spec/deployments/0/spec/template/spec/containers/0/env").forEach(e -> {
+        CSV.at("/spec/install/spec/deployments/0/spec/template/spec/containers/0/env").forEach(e -> {
             if (OLM_NAMESPACES.equals(e.at("/valueFrom/fieldRef/fieldPath").asText())) {
                 watched.add(e.path("name").asText());
             }
         });
-        assertThat(watched).hasSameSizeAs(csv.at("/spec/customresourcedefinitions/owned"))
+        assertThat(watched).hasSameSizeAs(CSV.at("/spec/customresourcedefinitions/owned"))
                 .allMatch(name -> name.matches("QUARKUS_OPERATOR_SDK_CONTROLLERS_[A-Z0-9_]+_NAMESPACES"));
     }
 
     @Test
     void itDescribesItself() throws IOException {
-        JsonNode spec = csv.path("spec");
+        JsonNode spec = CSV.path("spec");
         assertThat(spec.path("displayName").asText()).isEqualTo("Pilotlight");
         assertThat(spec.path("description").asText()).contains("pilot light").hasSizeGreaterThan(200);
         assertThat(spec.path("keywords")).isNotEmpty();
@@ -124,10 +144,10 @@ class BundleIT {
         assertThat(spec.path("links")).isNotEmpty().allMatch(l -> l.path("url").asText().startsWith("https://"));
         assertThat(spec.at("/provider/name").asText()).isNotBlank();
         assertThat(spec.path("minKubeVersion").asText()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(csv.at("/metadata/annotations/operatorframework.io~1suggested-namespace").asText())
-                .isEqualTo(deploy.get("Deployment pilotlight-system/pilotlight-operator").at("/metadata/namespace").asText());
+        assertThat(CSV.at("/metadata/annotations/operatorframework.io~1suggested-namespace").asText())
+                .isEqualTo(DEPLOY.get("Deployment pilotlight-system/pilotlight-operator").at("/metadata/namespace").asText());
         // alm-examples: the samples' plan and Failover, one per owned kind.
-        JsonNode examples = JSON.readTree(csv.at("/metadata/annotations/alm-examples").asText());
+        JsonNode examples = JSON.readTree(CSV.at("/metadata/annotations/alm-examples").asText());
         assertThat(examples).extracting(e -> e.path("kind").asText()).containsExactlyInAnyOrder("DisasterRecoveryPlan", "Failover");
         JsonNode plan = only(objects(Files.readString(Path.of("samples/plan.yaml"))).values().stream()
                 .filter(o -> kind(o).equals("DisasterRecoveryPlan")).toList());
@@ -144,9 +164,9 @@ class BundleIT {
 
     @Test
     void itRunsDeploysDeployment() {
-        JsonNode expected = deploy.get("Deployment pilotlight-system/pilotlight-operator");
-        JsonNode deployment = csv.at("/spec/install/spec/deployments/0");
-        assertThat(csv.at("/spec/install/spec/deployments")).hasSize(1);
+        JsonNode expected = DEPLOY.get("Deployment pilotlight-system/pilotlight-operator");
+        JsonNode deployment = CSV.at("/spec/install/spec/deployments/0");
+        assertThat(CSV.at("/spec/install/spec/deployments")).hasSize(1);
         assertThat(deployment.path("name").asText()).isEqualTo(expected.at("/metadata/name").asText());
         assertThat(deployment.path("label")).isEqualTo(expected.at("/metadata/labels"));
         // The same spec (probes, resources, security context, volumes, arguments, environment), but the image
@@ -169,16 +189,16 @@ class BundleIT {
 
     @Test
     void itGrantsWhatDeployGrantsAndNoSecretBeyondTheOperatorsNamespace() {
-        String sa = csv.at("/spec/install/spec/deployments/0/spec/template/spec/serviceAccountName").asText();
+        String sa = CSV.at("/spec/install/spec/deployments/0/spec/template/spec/serviceAccountName").asText();
         assertThat(sa).isEqualTo("pilotlight-operator");
         String operatorNamespace = "pilotlight-system";
         // deploy/: what the ServiceAccount may do cluster-wide, and in the operator's namespace only.
         Set<String> deployCluster = new TreeSet<>(), deployNamespace = new TreeSet<>();
-        for (JsonNode binding : deploy.values()) {
+        for (JsonNode binding : DEPLOY.values()) {
             if (!kind(binding).endsWith("RoleBinding") || !boundTo(binding, sa)) {
                 continue;
             }
-            JsonNode role = role(deploy, binding);
+            JsonNode role = role(DEPLOY, binding);
             if (kind(binding).equals("ClusterRoleBinding")) {
                 deployCluster.addAll(grants(role.path("rules")));
             } else {
@@ -189,11 +209,11 @@ class BundleIT {
         // The bundle: clusterPermissions (cluster-wide), permissions (the operator's and the target namespaces; all
         // namespaces under AllNamespaces), and the bundle objects (a RoleBinding in the operator's namespace).
         Set<String> cluster = new TreeSet<>(), permissions = new TreeSet<>(), objects = new TreeSet<>();
-        csv.at("/spec/install/spec/clusterPermissions").forEach(p -> {
+        CSV.at("/spec/install/spec/clusterPermissions").forEach(p -> {
             assertThat(p.path("serviceAccountName").asText()).isEqualTo(sa);
             cluster.addAll(grants(p.path("rules")));
         });
-        csv.at("/spec/install/spec/permissions").forEach(p -> {
+        CSV.at("/spec/install/spec/permissions").forEach(p -> {
             assertThat(p.path("serviceAccountName").asText()).isEqualTo(sa);
             permissions.addAll(grants(p.path("rules")));
         });
@@ -227,8 +247,8 @@ class BundleIT {
         assertThat(objects).contains("/secrets/get");
 
         // The site roles (bound by plans' ServiceAccounts, samples/plan-identity.yaml): deploy/'s, as they are.
-        deploy.forEach((key, o) -> {
-            if (kind(o).equals("ClusterRole") && deploy.values().stream().noneMatch(b -> b.at("/roleRef/name").asText().equals(o.at("/metadata/name").asText()))) {
+        DEPLOY.forEach((key, o) -> {
+            if (kind(o).equals("ClusterRole") && DEPLOY.values().stream().noneMatch(b -> b.at("/roleRef/name").asText().equals(o.at("/metadata/name").asText()))) {
                 assertThat(bundleObjects.get(key)).as(key).isEqualTo(o);
             }
         });
@@ -277,6 +297,17 @@ class BundleIT {
     private static JsonNode only(List<JsonNode> nodes) {
         assertThat(nodes).hasSize(1);
         return nodes.get(0);
+    }
+
+    /** Files under a folder by relative path, with their contents. */
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return out;
     }
 
     private static void copy(Path from, Path to) throws IOException {
