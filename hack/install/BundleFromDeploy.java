@@ -138,6 +138,12 @@ public class BundleFromDeploy {
         annotations.put("alm-examples", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples(samples, csv)));
         Files.writeString(csvFile, YAML.writeValueAsString(csv));
 
+        // The objects of an earlier build that deploy/ no longer has go (the generator's files: the CSV, *.crd.yml).
+        try (var files = Files.list(manifests)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml") && !f.equals(csvFile)).toList()) {
+                Files.delete(f);
+            }
+        }
         for (ObjectNode extra : extras) {
             ((ObjectNode) extra.path("metadata")).remove("namespace"); // OLM creates them in the operator's namespace
             String file = extra.at("/metadata/name").asText() + "." + extra.path("kind").asText().toLowerCase() + ".yaml";
@@ -229,7 +235,7 @@ public class BundleFromDeploy {
                 // kustomize's `labels` (includeSelectors: false): metadata labels only.
                 for (JsonNode labels : k.path("labels")) {
                     if (!labels.path("includeSelectors").asBoolean(false)) {
-                        ((ObjectNode) o.path("metadata")).with("labels").setAll((ObjectNode) labels.path("pairs"));
+                        ((ObjectNode) o.path("metadata")).withObjectProperty("labels").setAll((ObjectNode) labels.path("pairs"));
                     }
                 }
                 objects.add(o);
