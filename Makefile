@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
+        build image bundle bundle-image olm-bins-background unit test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -77,6 +77,13 @@ bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their o
 
 prometheus: ## make sure Prometheus and promtool are installed (the alert and dashboard tests start their own)
 	@$(TESTENV)/prometheus.sh
+
+# The tests that need no cluster or server: those beside the code (src/test/java/io/pilotlight/<package>),
+# not the tiers that start API servers (apiserver/, integration/) or run the image (install/).
+UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/testsupport/**
+
+unit: ## the unit tests only (no cluster, no server): well under a minute
+	$(MVN) test '-Dtest=$(UNIT_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false
 
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.

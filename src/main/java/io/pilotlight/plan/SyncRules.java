@@ -2,6 +2,7 @@ package io.pilotlight.plan;
 
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.sync.SyncReport;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
-import io.pilotlight.sync.Parking;
-import io.pilotlight.sync.SyncKind;
+import io.pilotlight.core.SyncKind;
+import io.pilotlight.workloads.Parking;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /**

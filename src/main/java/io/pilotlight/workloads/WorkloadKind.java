@@ -1,0 +1,71 @@
+package io.pilotlight.workloads;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+
+/** The kinds a failover parks, resumes and waits for, and how each is read. */
+public enum WorkloadKind {
+    DEPLOYMENT("apps", "v1", "Deployment", "deployments", true),
+    STATEFUL_SET("apps", "v1", "StatefulSet", "statefulsets", true),
+    REPLICA_SET("apps", "v1", "ReplicaSet", "replicasets", true),
+    DAEMON_SET("apps", "v1", "DaemonSet", "daemonsets", true),
+    CRON_JOB("batch", "v1", "CronJob", "cronjobs", false),
+    JOB("batch", "v1", "Job", "jobs", false),
+    HORIZONTAL_POD_AUTOSCALER("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", false),
+    SCALED_OBJECT("keda.sh", "v1alpha1", "ScaledObject", "scaledobjects", false);
+
+    private final String group;
+    private final String kind;
+    private final boolean runsPods;
+    /** Named in full, so that reading a kind needs no discovery request, and a kind the site does not serve is a plain 404. */
+    private final ResourceDefinitionContext context;
+
+    WorkloadKind(String group, String version, String kind, String plural, boolean runsPods) {
+        this.group = group;
+        this.kind = kind;
+        this.runsPods = runsPods;
+        this.context = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
+                .withPlural(plural).withNamespaced(true).build();
+    }
+
+    /** Whether its Pods are waited for: the kinds a wave scales up. */
+    public boolean runsPods() {
+        return runsPods;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    /** {@code group/Kind}, as the sync's Parking names kinds. */
+    public String label() {
+        return group + "/" + kind;
+    }
+
+    /**
+     * The objects of this kind in a namespace; none when the site does not serve the kind (KEDA not
+     * installed). ReplicaSets and Jobs owned by another object are left out: their owner is what
+     * scales or schedules them.
+     */
+    public List<GenericKubernetesResource> list(KubernetesClient site, String namespace) {
+        try {
+            return site.genericKubernetesResources(context).inNamespace(namespace).list().getItems().stream()
+                    .filter(o -> !((this == REPLICA_SET || this == JOB) && o.getMetadata().getOwnerReferences() != null
+                            && !o.getMetadata().getOwnerReferences().isEmpty()))
+                    .toList();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    public Resource<GenericKubernetesResource> resource(KubernetesClient site, String namespace, String name) {
+        return site.genericKubernetesResources(context).inNamespace(namespace).withName(name);
+    }
+}
