@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,11 +187,14 @@ public class BundleFromDeploy {
         ArrayNode env = container.withArray("env");
         Set<String> present = new LinkedHashSet<>();
         env.forEach(e -> present.add(e.path("name").asText()));
-        for (JsonNode e : generatedContainer.path("env")) {
+        // Sorted: the generator lists them in no fixed order, and the same sources should give the same bundle.
+        List<JsonNode> olm = new ArrayList<>();
+        generatedContainer.path("env").forEach(e -> {
             if (OLM_NAMESPACES.equals(e.at("/valueFrom/fieldRef/fieldPath").asText()) && present.add(e.path("name").asText())) {
-                env.add(e);
+                olm.add(e);
             }
-        }
+        });
+        olm.stream().sorted(Comparator.comparing(e -> e.path("name").asText())).forEach(env::add);
         ObjectNode result = JSON.createObjectNode().put("name", deployment.at("/metadata/name").asText());
         if (deployment.at("/metadata/labels").isObject()) {
             result.set("label", deployment.at("/metadata/labels"));
