@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image unit test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
+        build image bundle bundle-image olm-bins-background unit test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -55,6 +55,23 @@ build: ## compile and package the operator
 image: ## build the operator image with Jib (no Docker) and push it to REGISTRY (default: a loopback one)
 	@hack/install/image.sh package -DskipTests
 
+# The OLM bundle: `package` generates it (QOSDK's bundle generator, the install section from deploy/ by
+# hack/install/BundleFromDeploy.java); operator-verify (built from its Go module, cached) validates it.
+# REGISTRY: the registry of the CSV's image, as for `make image` (default ghcr.io).
+bundle: ## the OLM bundle in target/bundle/pilotlight/, validated by operator-verify (REGISTRY: the image's registry)
+	$(MVN) package -DskipTests $(if $(REGISTRY),-Dquarkus.container-image.registry=$(REGISTRY))
+	@hack/install/operator-verify.sh check target/bundle/pilotlight
+	@echo "bundle: $(CURDIR)/target/bundle/pilotlight (manifests/, metadata/, bundle.Dockerfile); image $$(sed -n 's/^    containerImage: //p' target/bundle/pilotlight/manifests/pilotlight.clusterserviceversion.yaml)"
+
+# For `operator-sdk run bundle` and catalogs: the bundle as an image (crane, no Docker), next to the operator's.
+bundle-image: bundle ## push the OLM bundle image <REGISTRY>/pilotlight/pilotlight-operator-bundle:<version> (REGISTRY required)
+	@REGISTRY="$(REGISTRY)" hack/install/bundle-image.sh
+
+# Starts the operator-verify build (about 2 minutes cold) while the rest of `make test` runs; BundleIT runs
+# operator-verify.sh again, which waits on this one's lock and finds it cached.
+olm-bins-background:
+	@mkdir -p .local && { nice hack/install/operator-verify.sh build > .local/olm-bins.log 2>&1 & }
+
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
@@ -70,7 +87,7 @@ unit: ## the unit tests only (no cluster, no server): well under a minute
 
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.
-test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC), then test-ops
+test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC, the chart, the OLM bundle), then test-ops
 	MVN="$(MVN)" hack/install/image.sh verify
 	@$(MAKE) --no-print-directory test-ops
 
