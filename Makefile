@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -55,15 +55,39 @@ build: ## compile and package the operator
 image: ## build the operator image with Jib (no Docker) and push it to REGISTRY (default: a loopback one)
 	@hack/install/image.sh package -DskipTests
 
+# The OLM bundle: `package` generates it (QOSDK's bundle generator, the install section from deploy/ by
+# hack/install/BundleFromDeploy.java); operator-verify (built from its Go module, cached) validates it.
+# REGISTRY: the registry of the CSV's image, as for `make image` (default ghcr.io).
+bundle: ## the OLM bundle in target/bundle/pilotlight/, validated by operator-verify (REGISTRY: the image's registry)
+	$(MVN) package -DskipTests $(if $(REGISTRY),-Dquarkus.container-image.registry=$(REGISTRY))
+	@hack/install/operator-verify.sh check target/bundle/pilotlight
+	@echo "bundle: $(CURDIR)/target/bundle/pilotlight (manifests/, metadata/, bundle.Dockerfile); image $$(sed -n 's/^    containerImage: //p' target/bundle/pilotlight/manifests/pilotlight.clusterserviceversion.yaml)"
+
+# For `operator-sdk run bundle` and catalogs: the bundle as an image (crane, no Docker), next to the operator's.
+bundle-image: bundle ## push the OLM bundle image <REGISTRY>/pilotlight/pilotlight-operator-bundle:<version> (REGISTRY required)
+	@REGISTRY="$(REGISTRY)" hack/install/bundle-image.sh
+
+# Starts the operator-verify build (about 2 minutes cold) while the rest of `make test` runs; BundleIT runs
+# operator-verify.sh again, which waits on this one's lock and finds it cached.
+olm-bins-background:
+	@mkdir -p .local && { nice hack/install/operator-verify.sh build > .local/olm-bins.log 2>&1 & }
+
 bind9: ## make sure BIND9's named is installed (the RFC 2136 tests start their own on loopback)
 	@$(TESTENV)/bind9.sh
 
 prometheus: ## make sure Prometheus and promtool are installed (the alert and dashboard tests start their own)
 	@$(TESTENV)/prometheus.sh
 
+# The tests that need no cluster or server: those beside the code (src/test/java/io/pilotlight/<package>),
+# not the tiers that start API servers (apiserver/, integration/) or run the image (install/).
+UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/testsupport/**
+
+unit: ## the unit tests only (no cluster, no server): well under a minute
+	$(MVN) test '-Dtest=$(UNIT_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false
+
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.
-test: velero-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC), then test-ops
+test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC, the chart, the OLM bundle), then test-ops
 	MVN="$(MVN)" hack/install/image.sh verify
 	@$(MAKE) --no-print-directory test-ops
 

@@ -11,8 +11,10 @@ import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
+import io.pilotlight.core.ActiveFailovers;
+import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.steps.FinalSyncStep;
-import io.pilotlight.plan.PlanSiteState;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,8 +115,7 @@ public class FailoverOutcome {
             return null;
         }
         var standby = status.getStandby();
-        boolean continuous = plan.getSpec().getSync() == null || plan.getSpec().getSync().getMode() == null
-                || plan.getSpec().getSync().getMode() == SyncMode.CONTINUOUS;
+        boolean continuous = plan.getSpec().syncMode() == SyncMode.CONTINUOUS;
         if (continuous && standby != null && Conditions.isTrue(status.getConditions(), ConditionTypes.STANDBY_IN_SYNC)) {
             long lag = standby.getSyncLagP99Millis() == null ? 0 : standby.getSyncLagP99Millis();
             return (lag + 999) / 1000;

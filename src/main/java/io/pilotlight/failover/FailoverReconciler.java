@@ -14,8 +14,12 @@ import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
-import io.pilotlight.clusters.SiteConfigException;
-import io.pilotlight.plan.PlanSites;
+import io.pilotlight.core.ActiveFailovers;
+import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.Step;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
@@ -31,12 +35,11 @@ import org.jboss.logging.Logger;
  * operator resumes at the step it was in. A Completed Drill is cleaned up after its TTL. A Failover
  * deleted before it ended is rolled back first ({@link FailoverRollback}, its finalizer).
  */
-@ControllerConfiguration(name = FailoverReconciler.NAME, finalizerName = FailoverReconciler.FINALIZER)
+@ControllerConfiguration(name = FailoverReconciler.NAME, finalizerName = ActiveFailovers.ROLLBACK_FINALIZER)
 public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failover> {
 
     public static final String NAME = "failover";
     /** Held until a deleted Failover is rolled back; removing it by hand gives the rollback up. */
-    public static final String FINALIZER = "pilotlight.io/rollback";
     private static final Logger LOG = Logger.getLogger(FailoverReconciler.class);
 
     private final KubernetesClient client;

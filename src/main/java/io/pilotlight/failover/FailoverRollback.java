@@ -9,17 +9,20 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
-import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.core.ActiveFailovers;
+import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.SiteRole;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.PauseSyncStep;
 import io.pilotlight.failover.steps.SwitchTrafficStep;
 import io.pilotlight.failover.steps.ValidateStep;
-import io.pilotlight.failover.workloads.InPlaceParker;
-import io.pilotlight.plan.PlanSiteState;
-import io.pilotlight.plan.PlanSites;
 import io.pilotlight.status.EventRecorder;
-import io.pilotlight.traffic.SiteRole;
 import io.pilotlight.util.RemoteErrors;
+import io.pilotlight.workloads.InPlaceParker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +92,7 @@ public class FailoverRollback {
             String why = e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
             events.warning(failover, Reasons.ROLLBACK_PENDING, "deleted before it ended, but the " + site + " site " + run.siteName(site)
                     + " cannot be rolled back yet (" + why + "): retried until it answers; to delete the Failover without the"
-                    + " rollback, remove its finalizer " + FailoverReconciler.FINALIZER + " by hand (the sites stay as it left them)");
+                    + " rollback, remove its finalizer " + ActiveFailovers.ROLLBACK_FINALIZER + " by hand (the sites stay as it left them)");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter(failover, now));
         }
         boolean failback = run.direction() == FailoverDirection.TO_PRIMARY;

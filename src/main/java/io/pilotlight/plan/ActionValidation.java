@@ -1,12 +1,13 @@
 package io.pilotlight.plan;
 
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.ActionSpec;
 import io.pilotlight.api.v1alpha1.plan.FailoverPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.config.OperatorSettings;
+import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.util.Json;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.Optional;
  */
 public final class ActionValidation {
 
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private ActionValidation() {
     }
@@ -74,7 +74,7 @@ public final class ActionValidation {
     /** The Job's spec, read from the action's free-form template; empty when it is not a JobSpec. */
     public static Optional<JobSpec> jobSpec(ActionSpec action) {
         try {
-            return Optional.ofNullable(JSON.convertValue(action.getJob().getTemplate(), JobSpec.class));
+            return Optional.ofNullable(Json.convertValue(action.getJob().getTemplate(), JobSpec.class));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -8,6 +8,12 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
+import io.pilotlight.backup.BackupObservation;
+import io.pilotlight.backup.BackupScheduleSync;
+import io.pilotlight.backup.BackupTracker;
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
@@ -54,7 +60,7 @@ public class BackupSection {
     void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary, KubernetesClient standby,
             List<String> namespaces) {
         DisasterRecoveryPlanSpec spec = plan.getSpec();
-        if (Boolean.FALSE.equals(spec.getBackup().getEnabled())) {
+        if (!spec.backupEnabled()) {
             disabled(plan, draft, primary);
             return;
         }

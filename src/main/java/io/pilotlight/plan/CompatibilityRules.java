@@ -1,6 +1,7 @@
 package io.pilotlight.plan;
 
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.status.ConditionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,17 +9,19 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.pilotlight.status.StatusPatch;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SiteSpec;
-import io.pilotlight.clusters.SiteConfigException;
-import io.pilotlight.clusters.SiteHealth;
-import io.pilotlight.clusters.SiteProbe;
+import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.core.clusters.SiteHealth;
+import io.pilotlight.core.clusters.SiteProbe;
 import io.pilotlight.status.ConditionEvents;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.status.StatusPatch;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
 import java.time.Duration;
@@ -134,7 +136,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         sync.observe(plan, draft, primary, primaryHealth, standby, standbyHealth, namespaces);
         failovers.observe(plan, primary, primaryHealth, primaryFailures, standby, standbyHealth);
 
-        boolean backupsOn = !Boolean.FALSE.equals(spec.getBackup().getEnabled());
+        boolean backupsOn = spec.backupEnabled();
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), backupsOn, SyncSection.enabled(plan)));
         return finish(plan, draft, interval);
     }

@@ -6,7 +6,10 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
-import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.backup.BackupScheduleSync;
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.clusters.SiteConfigException;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.util.RemoteErrors;
@@ -72,7 +75,7 @@ public class PlanCleanup {
 
     /** Null when the Schedule is gone (or was never ours), otherwise why it could not be removed. */
     private String deleteSchedule(DisasterRecoveryPlan plan) {
-        if (Boolean.FALSE.equals(plan.getSpec().getBackup().getEnabled()) || !mayHaveWrittenSchedule(plan)) {
+        if (!plan.getSpec().backupEnabled() || !mayHaveWrittenSchedule(plan)) {
             return null;
         }
         try {

@@ -1,10 +1,11 @@
 package io.pilotlight.plan;
 
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.util.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.List;
  */
 final class PlanStatusDraft {
 
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final DisasterRecoveryPlan plan;
     private final String before;
@@ -28,12 +28,12 @@ final class PlanStatusDraft {
         this.plan = plan;
         this.now = now;
         DisasterRecoveryPlanStatus old = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
-        DisasterRecoveryPlanStatus copy = JSON.unmarshal(JSON.asJson(old), DisasterRecoveryPlanStatus.class);
+        DisasterRecoveryPlanStatus copy = Json.unmarshal(Json.asJson(old), DisasterRecoveryPlanStatus.class);
         // The site state belongs to PlanSiteState: left out of this status patch, it is neither owned nor overwritten by it.
         copy.setActiveSite(null);
         copy.setFencedSite(null);
         copy.setActiveFailover(null);
-        this.before = JSON.asJson(copy);
+        this.before = Json.asJson(copy);
         this.status = copy;
         status.setConditions(Conditions.copy(old.getConditions()));
         status.setObservedGeneration(plan.getMetadata().getGeneration());
@@ -61,6 +61,6 @@ final class PlanStatusDraft {
     }
 
     boolean changed() {
-        return !before.equals(JSON.asJson(status));
+        return !before.equals(Json.asJson(status));
     }
 }

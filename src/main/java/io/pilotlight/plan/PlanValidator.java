@@ -6,8 +6,9 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.KeepWarmSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
-import io.pilotlight.traffic.TrafficValidation;
 import io.pilotlight.config.OperatorSettings;
+import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.traffic.TrafficValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class PlanValidator {
     public List<String> problems(DisasterRecoveryPlanSpec spec) {
         List<String> problems = new ArrayList<>();
         BackupPolicySpec backup = spec.getBackup();
-        if (backup != null && !Boolean.FALSE.equals(backup.getEnabled())) {
+        if (backup != null && spec.backupEnabled()) {
             CronSchedule.problem(backup.getSchedule())
                     .ifPresent(p -> problems.add("spec.backup.schedule '" + backup.getSchedule() + "': " + p));
         }

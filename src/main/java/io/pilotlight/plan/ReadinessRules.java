@@ -4,6 +4,7 @@ import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.traffic.TrafficSwitchException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.pilotlight.plan;
 
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.util.GoDurations;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.pilotlight.clusters.SiteHealth;
+import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
+import io.pilotlight.status.ConditionResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,11 +2,13 @@ package io.pilotlight.plan;
 
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.sync.SyncReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * StandbyInSync and {@code status.standby} from a sync snapshot and the sites' reachability.
@@ -36,56 +38,75 @@ public final class SyncRules {
     }
 
     public static ConditionResult condition(SyncReport r, boolean primaryReachable, boolean standbyReachable) {
-        String figures = r.objectsInSync() + " object(s) in sync, " + r.workloadsParked() + " workload(s) parked";
-        switch (r.phase()) {
-            case NOT_RUNNING -> {
-                return ConditionResult.unknown(Reasons.PENDING,
-                        "the sync starts once the protected namespaces can be listed on the primary");
-            }
-            default -> {
-            }
+        if (r.phase() == SyncReport.Phase.NOT_RUNNING) {
+            return ConditionResult.unknown(Reasons.PENDING, "the sync starts once the protected namespaces can be listed on the primary");
         }
+        String figures = r.objectsInSync() + " object(s) in sync, " + r.workloadsParked() + " workload(s) parked";
+        return unreachable(r, figures, primaryReachable, standbyReachable)
+                .or(() -> starting(r, figures))
+                .or(() -> incomplete(r, figures))
+                .orElseGet(() -> followed(r, figures));
+    }
+
+    /** A site that does not answer or cannot be written: the standby keeps what it has. */
+    private static Optional<ConditionResult> unreachable(SyncReport r, String figures, boolean primaryReachable, boolean standbyReachable) {
         if (!primaryReachable) {
-            return ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the primary does not answer: the standby keeps its last copy ("
-                    + figures + lastFull(r) + "); nothing is deleted from it until the primary answers again");
+            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the primary does not answer: the standby keeps its last copy ("
+                    + figures + lastFull(r) + "); nothing is deleted from it until the primary answers again"));
         }
         if (!standbyReachable || r.standbyProblem() != null) {
-            return ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the standby cannot be written"
+            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the standby cannot be written"
                     + (r.standbyProblem() == null ? " (it does not answer)" : ": " + r.standbyProblem())
-                    + "; retrying with backoff, " + r.pending() + " change(s) waiting");
+                    + "; retrying with backoff, " + r.pending() + " change(s) waiting"));
         }
+        return Optional.empty();
+    }
+
+    /** Discovery and the first full pass. */
+    private static Optional<ConditionResult> starting(SyncReport r, String figures) {
+        String problem = r.primaryProblem();
         if (r.phase() == SyncReport.Phase.STARTING) {
-            return ConditionResult.isFalse(Reasons.SYNCING, "reading the primary's API discovery to map the protected kinds"
-                    + (r.primaryProblem() == null ? "" : ": " + r.primaryProblem()));
+            return Optional.of(ConditionResult.isFalse(Reasons.SYNCING, "reading the primary's API discovery to map the protected kinds"
+                    + (problem == null ? "" : ": " + problem)));
         }
         if (r.phase() == SyncReport.Phase.INITIAL_SYNC) {
-            return ConditionResult.isFalse(Reasons.SYNCING, (r.lastFullSync() == null ? "first full sync in progress: " + figures
+            return Optional.of(ConditionResult.isFalse(Reasons.SYNCING, (r.lastFullSync() == null ? "first full sync in progress: " + figures
                     + " so far" : "first full sync done (" + figures + "); starting to follow the primary's changes")
-                    + (r.primaryProblem() == null ? "" : "; " + r.primaryProblem()));
+                    + (problem == null ? "" : "; " + problem)));
         }
-        if (r.primaryProblem() != null) {
-            return ConditionResult.unknown(Reasons.API_ERROR, r.primaryProblem() + "; the standby keeps its last copy ("
-                    + figures + lastFull(r) + ") and nothing is deleted from it");
+        if (problem != null) {
+            return Optional.of(ConditionResult.unknown(Reasons.API_ERROR, problem + "; the standby keeps its last copy ("
+                    + figures + lastFull(r) + ") and nothing is deleted from it"));
         }
+        return Optional.empty();
+    }
+
+    /** What keeps the copy from being whole: nothing to copy, kinds that cannot be copied, copies that differ. */
+    private static Optional<ConditionResult> incomplete(SyncReport r, String figures) {
         if (r.namespaces() == 0) {
-            return ConditionResult.isFalse(Reasons.NO_NAMESPACES, "no namespace of the primary matches spec.protect: nothing to copy");
+            return Optional.of(ConditionResult.isFalse(Reasons.NO_NAMESPACES, "no namespace of the primary matches spec.protect: nothing to copy"));
         }
         if (!r.unknownKinds().isEmpty()) {
-            return ConditionResult.isFalse(Reasons.UNKNOWN_KIND, "kinds that cannot be copied: " + String.join(", ", r.unknownKinds())
-                    + "; the other kinds are synced: " + figures);
+            return Optional.of(ConditionResult.isFalse(Reasons.UNKNOWN_KIND, "kinds that cannot be copied: "
+                    + String.join(", ", r.unknownKinds()) + "; the other kinds are synced: " + figures));
         }
-        if (r.conflictCount() > 0 || r.failureCount() > 0) {
-            List<String> parts = new ArrayList<>();
-            if (r.conflictCount() > 0) {
-                parts.add(r.conflictCount() + " conflict(s), objects Pilotlight did not create in the way, left alone: "
-                        + names(r.conflicts(), r.conflictCount()));
-            }
-            if (r.failureCount() > 0) {
-                parts.add(r.failureCount() + " copy(ies) refused by the standby: " + names(r.failures(), r.failureCount()));
-            }
-            return ConditionResult.isFalse(Reasons.DRIFT_DETECTED, (r.conflictCount() + r.failureCount())
-                    + " object(s) differ on the standby: " + String.join("; ", parts) + "; " + figures);
+        if (r.conflictCount() == 0 && r.failureCount() == 0) {
+            return Optional.empty();
         }
+        List<String> parts = new ArrayList<>();
+        if (r.conflictCount() > 0) {
+            parts.add(r.conflictCount() + " conflict(s), objects Pilotlight did not create in the way, left alone: "
+                    + names(r.conflicts(), r.conflictCount()));
+        }
+        if (r.failureCount() > 0) {
+            parts.add(r.failureCount() + " copy(ies) refused by the standby: " + names(r.failures(), r.failureCount()));
+        }
+        return Optional.of(ConditionResult.isFalse(Reasons.DRIFT_DETECTED, (r.conflictCount() + r.failureCount())
+                + " object(s) differ on the standby: " + String.join("; ", parts) + "; " + figures));
+    }
+
+    /** Following the primary's changes: in sync unless they wait too long. */
+    private static ConditionResult followed(SyncReport r, String figures) {
         if (r.oldestPendingMillis() > BEHIND.toMillis()) {
             return ConditionResult.isFalse(Reasons.SYNCING, r.pending() + " change(s) waiting to be copied, the oldest for "
                     + r.oldestPendingMillis() / 1000 + "s; " + figures);

@@ -6,8 +6,9 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
-import io.pilotlight.clusters.SiteHealth;
-import io.pilotlight.failover.ActiveFailovers;
+import io.pilotlight.core.ActiveFailovers;
+import io.pilotlight.core.clusters.SiteHealth;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;
@@ -40,7 +41,7 @@ public class SyncSection {
     }
 
     static boolean enabled(DisasterRecoveryPlan plan) {
-        return plan.getSpec().getSync() == null || plan.getSpec().getSync().getMode() != SyncMode.OFF;
+        return plan.getSpec().syncMode() != SyncMode.OFF;
     }
 
     /**

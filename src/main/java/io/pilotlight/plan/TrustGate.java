@@ -2,7 +2,9 @@ package io.pilotlight.plan;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.clusters.SiteConfigException;
+import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.status.ConditionResult;
 import io.pilotlight.traffic.TrafficGrants;
 import io.pilotlight.traffic.TrafficSwitchException;
 import jakarta.enterprise.context.ApplicationScoped;

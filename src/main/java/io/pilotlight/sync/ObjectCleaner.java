@@ -1,6 +1,14 @@
 package io.pilotlight.sync;
 
-import io.pilotlight.plan.PlanLabels;
+import static io.pilotlight.util.ObjectMaps.child;
+import static io.pilotlight.util.ObjectMaps.deepCopy;
+import static io.pilotlight.util.ObjectMaps.list;
+import static io.pilotlight.util.ObjectMaps.map;
+
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.SyncAnnotations;
+import io.pilotlight.core.SyncKind;
+import io.pilotlight.workloads.Parking;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -157,47 +165,5 @@ public final class ObjectCleaner {
         } else if (node instanceof List<?> l) {
             l.forEach(ObjectCleaner::removeNulls);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> deepCopy(Map<String, Object> source) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        source.forEach((k, v) -> copy.put(k, copyValue(v)));
-        return copy;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object copyValue(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            return deepCopy((Map<String, Object>) m);
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(copyValue(x)));
-            return out;
-        }
-        return v;
-    }
-
-    /** The map at a node, or an empty detached map when there is none (reads never fail, writes to it are lost). */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> map(Object node) {
-        return node instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
-    }
-
-    static List<Object> list(Object node) {
-        return node instanceof List<?> l ? new ArrayList<>(l) : List.of();
-    }
-
-    /** The child map of a parent, created when missing. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> child(Map<String, Object> parent, String key) {
-        Object v = parent.get(key);
-        if (v instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        Map<String, Object> created = new LinkedHashMap<>();
-        parent.put(key, created);
-        return created;
     }
 }

@@ -10,10 +10,14 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
-import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.SyncAnnotations;
+import io.pilotlight.core.SyncKind;
+import io.pilotlight.util.Json;
+import io.pilotlight.util.ObjectMaps;
 import io.pilotlight.util.RemoteErrors;
+import io.pilotlight.workloads.Parking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +62,6 @@ import org.jboss.logging.Logger;
 final class StandbySync {
 
     private static final Logger LOG = Logger.getLogger(StandbySync.class);
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
-    static final String FIELD_MANAGER = "pilotlight";
     private static final Duration INCOMPLETE_PASS_RETRY = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final long LIST_PAGE = 500;
@@ -689,9 +691,9 @@ final class StandbySync {
         }
         Map<String, Object> desired = ObjectCleaner.clean(kind, raw);
         Parking.Outcome parked = parking.park(kind, desired);
-        Map<String, Object> metadata = ObjectCleaner.child(desired, "metadata");
-        ObjectCleaner.child(metadata, "labels").putAll(ownLabels);
-        ObjectCleaner.child(metadata, "annotations").put(SyncAnnotations.SOURCE, sourceAnnotation(sourceUid, sourceVersion));
+        Map<String, Object> metadata = ObjectMaps.child(desired, "metadata");
+        ObjectMaps.child(metadata, "labels").putAll(ownLabels);
+        ObjectMaps.child(metadata, "annotations").put(SyncAnnotations.SOURCE, sourceAnnotation(sourceUid, sourceVersion));
 
         GenericKubernetesResource current;
         boolean precondition = false;
@@ -739,9 +741,9 @@ final class StandbySync {
     }
 
     private GenericKubernetesResource write(ObjectKey key, Map<String, Object> desired, boolean force) {
-        GenericKubernetesResource object = JSON.convertValue(desired, GenericKubernetesResource.class);
+        GenericKubernetesResource object = Json.convertValue(desired, GenericKubernetesResource.class);
         var apply = standby.genericKubernetesResources(key.kind().context()).inNamespace(key.namespace()).resource(object)
-                .fieldManager(FIELD_MANAGER);
+                .fieldManager(PlanLabels.FIELD_MANAGER);
         return force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
     }
 
@@ -853,7 +855,7 @@ final class StandbySync {
         source.put("site", settings.sourceSite());
         source.put("uid", uid);
         source.put("resourceVersion", resourceVersion);
-        return JSON.asJson(source);
+        return Json.asJson(source);
     }
 
     /** What changes when someone changes the copy: its generation when it has one, otherwise its resourceVersion. */
@@ -864,7 +866,7 @@ final class StandbySync {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(GenericKubernetesResource object) {
-        return JSON.convertValue(object, Map.class);
+        return Json.convertValue(object, Map.class);
     }
 
     /** The remote site's answer is never quoted (it may be anyone's server): only its code or kind of failure. */

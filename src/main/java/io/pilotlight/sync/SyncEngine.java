@@ -3,7 +3,6 @@ package io.pilotlight.sync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
-import io.pilotlight.api.v1alpha1.plan.SyncSpec;
 import io.pilotlight.config.OperatorSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +60,7 @@ public class SyncEngine {
     public synchronized void ensure(DisasterRecoveryPlan plan, KubernetesClient primary, KubernetesClient standby,
             List<String> namespaces) {
         String key = key(plan);
-        if (mode(plan) == SyncMode.OFF) {
+        if (plan.getSpec().syncMode() == SyncMode.OFF) {
             stop(key);
             return;
         }
@@ -89,7 +88,7 @@ public class SyncEngine {
         synchronized (this) {
             session = sessions.get(key(plan));
         }
-        return session == null ? SyncReport.notRunning(mode(plan)) : session.report();
+        return session == null ? SyncReport.notRunning(plan.getSpec().syncMode()) : session.report();
     }
 
     /** Asks the plan's sync for a full pass now (e.g. before a planned failover). */
@@ -125,11 +124,6 @@ public class SyncEngine {
     synchronized void stopAll() {
         List.copyOf(sessions.keySet()).forEach(this::stop);
         writers.shutdownNow();
-    }
-
-    private static SyncMode mode(DisasterRecoveryPlan plan) {
-        SyncSpec sync = plan.getSpec().getSync();
-        return sync == null || sync.getMode() == null ? SyncMode.CONTINUOUS : sync.getMode();
     }
 
     private static String key(DisasterRecoveryPlan plan) {

@@ -1,7 +1,6 @@
 package io.pilotlight.sync;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
@@ -9,6 +8,7 @@ import io.pilotlight.api.v1alpha1.plan.ResourceKind;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.api.v1alpha1.plan.SyncSpec;
 import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +21,16 @@ public record SyncSettings(String planNamespace, String planName, String sourceS
         boolean prune, List<ResourceKind> kinds, LabelSelector labelSelector, PilotLightSpec pilotLight,
         List<String> namespaces, String fingerprint) {
 
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     public static SyncSettings of(DisasterRecoveryPlan plan, List<String> namespaces) {
         DisasterRecoveryPlanSpec spec = plan.getSpec();
         SyncSpec sync = spec.getSync() == null ? new SyncSpec() : spec.getSync();
-        SyncMode mode = sync.getMode() == null ? SyncMode.CONTINUOUS : sync.getMode();
+        SyncMode mode = spec.syncMode();
         Duration interval = GoDurations.parse(sync.getInterval() == null ? "5m" : sync.getInterval());
         boolean prune = !Boolean.FALSE.equals(sync.getPrune());
         List<ResourceKind> kinds = spec.getProtect().getResources() == null ? List.of() : spec.getProtect().getResources();
         List<String> ns = namespaces.stream().sorted().distinct().toList();
-        String fingerprint = JSON.asJson(Map.of("mode", mode.value(), "interval", interval.toString(), "prune", prune,
+        String fingerprint = Json.asJson(Map.of("mode", mode.value(), "interval", interval.toString(), "prune", prune,
                 "kinds", kinds, "selector", spec.getProtect().getLabelSelector() == null ? "" : spec.getProtect().getLabelSelector(),
                 "pilotLight", spec.getPilotLight() == null ? "" : spec.getPilotLight(), "namespaces", ns,
                 "site", spec.getPrimary().getName()));

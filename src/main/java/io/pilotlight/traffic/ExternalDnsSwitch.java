@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pilotlight.api.v1alpha1.plan.DnsRecordType;
 import io.pilotlight.api.v1alpha1.plan.ExternalDnsTraffic;
+import io.pilotlight.core.SiteRole;
 import io.pilotlight.traffic.externaldns.DNSEndpoint;
 import io.pilotlight.traffic.externaldns.DNSEndpointSpec;
 import io.pilotlight.traffic.externaldns.Endpoint;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pilotlight.api.v1alpha1.plan.GatewayApiTraffic;
+import io.pilotlight.core.SiteRole;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.pilotlight.api.v1alpha1.plan.BackendRef;
+import io.pilotlight.core.SiteRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package io.pilotlight.traffic;
 
 import io.pilotlight.api.v1alpha1.plan.DnsRecordType;
 import io.pilotlight.api.v1alpha1.plan.Rfc2136Traffic;
+import io.pilotlight.core.SiteRole;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -23,8 +21,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIGRecord;
-import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 /**
@@ -49,12 +45,14 @@ public class Rfc2136Switch implements TrafficSwitch {
 
     private final Rfc2136Traffic spec;
     private final TsigKeySource keys;
+    private final Rfc2136Record record;
     private Duration timeout = Duration.ofSeconds(TIMEOUT_SECONDS);
     private int attempts = ATTEMPTS;
 
     public Rfc2136Switch(Rfc2136Traffic spec, TsigKeySource keys) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.keys = keys == null ? Optional::empty : keys;
+        this.record = new Rfc2136Record(this.spec);
     }
 
     /** Shorter timeouts or fewer attempts, e.g. for a probe that must not block. */
@@ -66,47 +64,47 @@ public class Rfc2136Switch implements TrafficSwitch {
 
     @Override
     public String describe() {
-        return "DNS record " + spec.getRecordName() + " " + type() + " on " + server();
+        return "DNS record " + spec.getRecordName() + " " + record.type() + " on " + server();
     }
 
     @Override
     public SwitchResult switchTo(TrafficTarget target) throws TrafficSwitchException {
         List<String> wanted = target.role() == SiteRole.PRIMARY ? spec.getPrimaryAddresses() : spec.getStandbyAddresses();
-        Name name = recordName();
-        Name zone = zone();
-        List<Record> records = records(name, wanted);
+        Name name = record.recordName();
+        Name zone = record.zone();
+        List<Record> records = record.records(name, wanted);
         Answer before = query(name);
-        if (before.matches(type(), wanted, ttl())) {
-            return SwitchResult.unchanged(describe() + " already answers " + DnsValues.list(wanted) + " (TTL " + ttl() + ") for the "
+        if (before.matches(record.type(), wanted, record.ttl())) {
+            return SwitchResult.unchanged(describe() + " already answers " + DnsValues.list(wanted) + " (TTL " + record.ttl() + ") for the "
                     + target.describe() + ": nothing to change.");
         }
         Optional<TsigKey> key = keys.key();
         Message response = exchange("update of zone " + zone, () -> {
             Update update = new Update(zone);
-            update.delete(name, rrType());
+            update.delete(name, record.rrType());
             records.forEach(update::add);
             return update;
         }, key, true);
         checkUpdateResponse(response, zone, key);
         Answer after = query(name);
-        if (!after.matches(type(), wanted, ttl())) {
+        if (!after.matches(record.type(), wanted, record.ttl())) {
             throw new TrafficSwitchException(TrafficSwitchException.REFUSED, "The server " + server() + " accepted the update of "
                     + spec.getRecordName() + " but answers " + after.describe() + " instead of " + DnsValues.list(wanted)
-                    + " (TTL " + ttl() + "): is it the primary server of zone " + spec.getZone() + "?");
+                    + " (TTL " + record.ttl() + "): is it the primary server of zone " + spec.getZone() + "?");
         }
         LOG.infof("updated %s to %s for the %s (was %s)", describe(), wanted, target.describe(), before.describe());
-        return SwitchResult.changed("Updated " + describe() + " to " + DnsValues.list(wanted) + " (TTL " + ttl() + ") for the "
+        return SwitchResult.changed("Updated " + describe() + " to " + DnsValues.list(wanted) + " (TTL " + record.ttl() + ") for the "
                 + target.describe() + " (was " + before.describe() + ").");
     }
 
     @Override
     public TrafficState current() throws TrafficSwitchException {
-        Answer answer = query(recordName());
+        Answer answer = query(record.recordName());
         String detail = describe() + " answers " + answer.describe();
-        if (answer.sameData(type(), spec.getPrimaryAddresses())) {
+        if (answer.sameData(record.type(), spec.getPrimaryAddresses())) {
             return TrafficState.at(SiteRole.PRIMARY, detail);
         }
-        if (answer.sameData(type(), spec.getStandbyAddresses())) {
+        if (answer.sameData(record.type(), spec.getStandbyAddresses())) {
             return TrafficState.at(SiteRole.STANDBY, detail);
         }
         return TrafficState.unknown(detail + ", which is neither the primary's " + DnsValues.list(spec.getPrimaryAddresses())
@@ -135,20 +133,20 @@ public class Rfc2136Switch implements TrafficSwitch {
     }
 
     private Answer query(Name name) throws TrafficSwitchException {
-        int type = rrType();
-        Message response = exchange("query for " + spec.getRecordName() + " " + type(),
+        int type = record.rrType();
+        Message response = exchange("query for " + spec.getRecordName() + " " + record.type(),
                 () -> Message.newQuery(Record.newRecord(name, type, DClass.IN)), Optional.empty(), false);
         int rcode = response.getRcode();
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
             throw new TrafficSwitchException(TrafficSwitchException.REFUSED, "The server " + server() + " answered a query for "
-                    + spec.getRecordName() + " " + type() + " with " + Rcode.string(rcode) + (rcode == Rcode.REFUSED
+                    + spec.getRecordName() + " " + record.type() + " with " + Rcode.string(rcode) + (rcode == Rcode.REFUSED
                             ? ": it does not serve zone " + spec.getZone() + " or refuses queries from the operator" : "") + ".");
         }
         List<String> data = new ArrayList<>();
         List<Long> ttls = new ArrayList<>();
         for (Record r : response.getSection(Section.ANSWER)) {
             if (r.getType() == type && r.getName().equals(name)) {
-                data.add(rdata(r));
+                data.add(Rfc2136Record.rdata(r));
                 ttls.add(r.getTTL());
             }
         }
@@ -220,78 +218,6 @@ public class Rfc2136Switch implements TrafficSwitch {
             };
         };
         throw new TrafficSwitchException(reason, "Updating " + describe() + " failed: " + message + ".");
-    }
-
-    // ---- record data ----
-
-    private List<Record> records(Name name, List<String> values) throws TrafficSwitchException {
-        List<Record> out = new ArrayList<>();
-        for (String value : values) {
-            try {
-                out.add(switch (type()) {
-                    case A -> new ARecord(name, DClass.IN, ttl(), addressOrThrow(value, false));
-                    case AAAA -> new AAAARecord(name, DClass.IN, ttl(), addressOrThrow(value, true));
-                    case CNAME -> new CNAMERecord(name, DClass.IN, ttl(), Name.fromString(value.trim(), Name.root));
-                });
-            } catch (TextParseException | UnknownHostException | IllegalArgumentException e) {
-                throw new TrafficSwitchException(TrafficSwitchException.INVALID_OBJECT,
-                        "\"" + value + "\" is not " + DnsValues.expected(type()) + " (rfc2136 recordType " + type() + ").");
-            }
-        }
-        return out;
-    }
-
-    private static InetAddress addressOrThrow(String value, boolean v6) throws UnknownHostException {
-        String v = value.trim();
-        if (v6 ? !DnsValues.isIPv6(v) : !DnsValues.isIPv4(v)) {
-            throw new UnknownHostException("not an address literal");
-        }
-        return DnsValues.literal(v);
-    }
-
-    private static String rdata(Record r) {
-        if (r instanceof ARecord a) {
-            return a.getAddress().getHostAddress();
-        }
-        if (r instanceof AAAARecord a) {
-            return a.getAddress().getHostAddress();
-        }
-        if (r instanceof CNAMERecord c) {
-            return c.getTarget().toString(true);
-        }
-        return r.rdataToString();
-    }
-
-    private Name recordName() throws TrafficSwitchException {
-        return name(spec.getRecordName(), "recordName");
-    }
-
-    private Name zone() throws TrafficSwitchException {
-        return name(spec.getZone(), "zone");
-    }
-
-    private static Name name(String value, String field) throws TrafficSwitchException {
-        try {
-            return Name.fromString(value, Name.root);
-        } catch (TextParseException e) {
-            throw new TrafficSwitchException(TrafficSwitchException.INVALID_OBJECT, "rfc2136." + field + " \"" + value + "\" is not a DNS name.");
-        }
-    }
-
-    private DnsRecordType type() {
-        return spec.getRecordType() == null ? DnsRecordType.A : spec.getRecordType();
-    }
-
-    private int rrType() {
-        return switch (type()) {
-            case A -> Type.A;
-            case AAAA -> Type.AAAA;
-            case CNAME -> Type.CNAME;
-        };
-    }
-
-    private long ttl() {
-        return spec.getTtl() == null ? DEFAULT_TTL : spec.getTtl();
     }
 
     private int port() {

@@ -1,5 +1,6 @@
 package io.pilotlight.traffic;
 
+import io.pilotlight.core.SiteRole;
 import java.util.Optional;
 
 /**

@@ -2,6 +2,7 @@ package io.pilotlight.traffic;
 
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.plan.SiteSpec;
+import io.pilotlight.core.SiteRole;
 import java.util.Objects;
 
 /**

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.testsupport.LocalClusters;
 import io.pilotlight.testsupport.LocalClusters.Site;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.pilotlight.testsupport.LocalClusters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class ChartIT {
 
     private static final String CHART = "deploy/helm/pilotlight";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
     void theDefaultRenderingIsKustomizesRenderingOfDeploy() {
@@ -125,18 +118,7 @@ class ChartIT {
         return Commands.run(command);
     }
 
-    /** Objects by "Kind namespace/name" (cluster-scoped: "Kind /name"). */
     private static Map<String, JsonNode> objects(String yaml) {
-        Map<String, JsonNode> out = new TreeMap<>();
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            for (JsonNode doc : docs.readAll()) {
-                if (doc != null && doc.has("kind")) {
-                    out.put(doc.path("kind").asText() + " " + doc.at("/metadata/namespace").asText("") + "/" + doc.at("/metadata/name").asText(), doc);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Commands.objects(yaml);
     }
 }

@@ -1,11 +1,16 @@
 package io.pilotlight.install;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** The command-line tools the install tests drive (kubectl, crane, the scripts of deploy/ and hack/), bounded in time. */
@@ -18,7 +23,24 @@ final class Commands {
     static final String IMAGE = property("install-test.image");
     static final boolean INSECURE_REGISTRY = Boolean.parseBoolean(System.getProperty("install-test.insecure-registry"));
 
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private Commands() {
+    }
+
+    /** The objects of a YAML stream by "Kind namespace/name" (cluster-scoped: "Kind /name"). */
+    static Map<String, JsonNode> objects(String yaml) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            for (JsonNode doc : docs.readAll()) {
+                if (doc != null && doc.has("kind")) {
+                    out.put(doc.path("kind").asText() + " " + doc.at("/metadata/namespace").asText("") + "/" + doc.at("/metadata/name").asText(), doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Runs a command to its end (at most 5 minutes) and returns its standard output; fails with its output otherwise. */

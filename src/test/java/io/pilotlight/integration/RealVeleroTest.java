@@ -17,7 +17,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
-import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.core.PlanLabels;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.RealVelero;

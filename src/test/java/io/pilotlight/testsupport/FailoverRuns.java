@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.FailoverStatus;
-import io.pilotlight.failover.FailoverRun;
+import io.pilotlight.failover.run.FailoverRun;
 import java.time.Instant;
 import java.util.ArrayList;
 

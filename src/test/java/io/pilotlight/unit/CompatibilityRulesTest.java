@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
-import io.pilotlight.plan.CompatibilityRules;
 import io.pilotlight.plan.CompatibilityRules.Facts;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
-import io.pilotlight.plan.ConditionResult;
+import io.pilotlight.plan.CompatibilityRules;
+import io.pilotlight.status.ConditionResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,8 +3,8 @@ package io.pilotlight.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.core.SyncKind;
 import io.pilotlight.sync.ObjectCleaner;
-import io.pilotlight.sync.SyncKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,9 +3,9 @@ package io.pilotlight.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.pilotlight.api.v1alpha1.ApiConstants;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.plan.PlanLabels;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
+import io.pilotlight.core.PlanLabels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

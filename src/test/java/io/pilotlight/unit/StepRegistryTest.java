@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.testsupport.FailoverRuns;
-import io.pilotlight.failover.Step;
 import io.pilotlight.failover.StepRegistry;
 import io.pilotlight.failover.actions.ActionSteps;
 import io.pilotlight.failover.actions.HttpCheck;
 import io.pilotlight.failover.actions.JobAction;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.Step;
 import io.pilotlight.failover.steps.ActivateStep;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.failover.steps.FenceStep;
@@ -21,6 +20,7 @@ import io.pilotlight.failover.steps.QuiesceStep;
 import io.pilotlight.failover.steps.RestoreStep;
 import io.pilotlight.failover.steps.SwitchTrafficStep;
 import io.pilotlight.failover.steps.ValidateStep;
+import io.pilotlight.testsupport.FailoverRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

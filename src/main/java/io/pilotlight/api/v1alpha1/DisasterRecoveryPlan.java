@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /**
  * A pilot-light disaster recovery plan: namespaces of a primary cluster kept, scaled down, on a standby
@@ -25,6 +27,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING, getDescription = "Whether the plan is ready to fail over")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+// Its entry in the OLM bundle's ClusterServiceVersion (owned CRDs), read by QOSDK's bundle generator.
+@CSVMetadata(displayName = "Disaster Recovery Plan", description = "Namespaces of a primary cluster kept, scaled down,"
+        + " on a standby cluster, backed up by Velero, with recovery objectives (RPO, RTO) and how traffic reaches the application.")
 public class DisasterRecoveryPlan extends CustomResource<DisasterRecoveryPlanSpec, DisasterRecoveryPlanStatus>
         implements Namespaced {
 }

@@ -1,14 +1,16 @@
 package io.pilotlight.api.v1alpha1;
 
+import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.FailoverPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.HealthCheckSpec;
@@ -145,12 +147,22 @@ public class DisasterRecoveryPlanSpec {
         return sync;
     }
 
+    /** {@code sync.mode}, defaulted as the schema defaults it (the section too may be absent on an undefaulted object). */
+    public SyncMode syncMode() {
+        return sync == null ? SyncMode.CONTINUOUS : sync.effectiveMode();
+    }
+
     public void setSync(SyncSpec sync) {
         this.sync = sync;
     }
 
     public BackupPolicySpec getBackup() {
         return backup;
+    }
+
+    /** {@code backup.enabled}, defaulted as the schema defaults it. */
+    public boolean backupEnabled() {
+        return backup == null || backup.enabled();
     }
 
     public void setBackup(BackupPolicySpec backup) {

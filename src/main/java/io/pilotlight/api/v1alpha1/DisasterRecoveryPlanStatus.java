@@ -1,12 +1,12 @@
 package io.pilotlight.api.v1alpha1;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
+import java.util.List;
 
 /** Observed state of a DisasterRecoveryPlan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
+import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 
 /** One failover (or failback, or drill) of a {@link DisasterRecoveryPlan}, recorded step by step in its status. */
 @Group(ApiConstants.GROUP)
@@ -24,5 +26,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "RTO", jsonPath = ".status.rtoSeconds", type = AdditionalPrinterColumn.Type.INTEGER,
         getDescription = "Recovery time achieved, in seconds")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+// Its entry in the OLM bundle's ClusterServiceVersion (owned CRDs), read by QOSDK's bundle generator.
+@CSVMetadata(displayName = "Failover",
+        description = "A failover of a plan (Planned, Unplanned or Drill), or a failback: the steps taken, the RTO and RPO achieved.")
 public class Failover extends CustomResource<FailoverSpec, FailoverStatus> implements Namespaced {
 }

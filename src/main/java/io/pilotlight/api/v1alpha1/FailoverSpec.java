@@ -14,6 +14,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverDrillSpec;
 import io.pilotlight.api.v1alpha1.failover.FailoverRestoreSpec;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.PlanRef;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /** Desired failover: which plan, what kind, which way. */
 @ValidationRule(

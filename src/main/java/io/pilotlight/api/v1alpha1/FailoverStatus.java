@@ -1,6 +1,5 @@
 package io.pilotlight.api.v1alpha1;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -9,6 +8,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.InFlightOperation;
 import io.pilotlight.api.v1alpha1.failover.NamespacedName;
+import java.util.List;
 
 /** Observed state of a Failover: where it is, what it did, what it achieved. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

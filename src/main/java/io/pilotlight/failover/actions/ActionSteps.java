@@ -3,10 +3,10 @@ package io.pilotlight.failover.actions;
 import io.pilotlight.api.v1alpha1.plan.ActionSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.config.OperatorSettings;
-import io.pilotlight.failover.Step;
-import io.pilotlight.plan.ProtectedNamespaces;
-import jakarta.inject.Singleton;
+import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.failover.run.Step;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**

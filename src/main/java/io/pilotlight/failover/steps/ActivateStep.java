@@ -3,10 +3,10 @@ package io.pilotlight.failover.steps;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.PhasedStep;
-import io.pilotlight.failover.StepOutcome;
-import io.pilotlight.plan.PlanSiteState;
+import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.PhasedStep;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.status.EventRecorder;
 import jakarta.inject.Singleton;
 

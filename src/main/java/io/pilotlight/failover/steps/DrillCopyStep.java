@@ -4,19 +4,19 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.plan.ResourceKind;
-import io.pilotlight.clusters.SiteConfigException;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.PhasedStep;
-import io.pilotlight.failover.StepOutcome;
-import io.pilotlight.plan.PlanLabels;
-import io.pilotlight.plan.ProtectedNamespaces;
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.core.SyncAnnotations;
+import io.pilotlight.core.SyncKind;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.PhasedStep;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.sync.ObjectCleaner;
-import io.pilotlight.sync.SyncAnnotations;
-import io.pilotlight.sync.SyncKind;
+import io.pilotlight.util.Json;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +54,6 @@ public class DrillCopyStep extends PhasedStep {
             new SyncKind("apps", "v1", "DaemonSet", "daemonsets"),
             new SyncKind("batch", "v1", "CronJob", "cronjobs"));
 
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final ProtectedNamespaces namespaces;
 
@@ -127,7 +126,7 @@ public class DrillCopyStep extends PhasedStep {
     @SuppressWarnings("unchecked")
     private static GenericKubernetesResource copy(SyncKind kind, GenericKubernetesResource source, String namespace,
             Map<String, String> labels) {
-        Map<String, Object> raw = JSON.convertValue(source, Map.class);
+        Map<String, Object> raw = Json.convertValue(source, Map.class);
         Map<String, Object> cleaned = ObjectCleaner.clean(kind, raw);
         Map<String, Object> metadata = (Map<String, Object>) cleaned.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
         metadata.put("namespace", namespace);
@@ -144,6 +143,6 @@ public class DrillCopyStep extends PhasedStep {
         if (!recorded.isEmpty()) {
             ((Map<String, Object>) metadata.computeIfAbsent("annotations", k -> new LinkedHashMap<>())).putAll(recorded);
         }
-        return JSON.convertValue(cleaned, GenericKubernetesResource.class);
+        return Json.convertValue(cleaned, GenericKubernetesResource.class);
     }
 }

@@ -3,16 +3,16 @@ package io.pilotlight.failover.steps;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.clusters.SiteConfigException;
-import io.pilotlight.clusters.SiteHealth;
-import io.pilotlight.clusters.SiteProbe;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.PhasedStep;
-import io.pilotlight.failover.StepOutcome;
-import io.pilotlight.failover.workloads.InPlaceParker;
-import io.pilotlight.plan.PlanSiteState;
+import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.core.clusters.SiteHealth;
+import io.pilotlight.core.clusters.SiteProbe;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.PhasedStep;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
+import io.pilotlight.workloads.InPlaceParker;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,9 +1,9 @@
 package io.pilotlight.failover.steps;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.PhasedStep;
-import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.PhasedStep;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;

@@ -1,9 +1,10 @@
 package io.pilotlight.failover.steps;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.failover.FailoverRun;
-import io.pilotlight.failover.PhasedStep;
-import io.pilotlight.failover.StepOutcome;
+import io.pilotlight.core.ActiveFailovers;
+import io.pilotlight.failover.run.FailoverRun;
+import io.pilotlight.failover.run.PhasedStep;
+import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.sync.SyncEngine;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PauseSyncStep extends PhasedStep {
 
-    public static final String NAME = "PauseSync";
+    public static final String NAME = ActiveFailovers.PAUSE_SYNC_STEP;
 
     private final SyncEngine engine;
 

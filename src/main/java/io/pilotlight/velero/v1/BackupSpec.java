@@ -1,9 +1,9 @@
 package io.pilotlight.velero.v1;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
 
 /**
  * Spec of a Velero Backup, and the template of a Schedule. Fields we do not model are kept as

@@ -1,8 +1,8 @@
 package io.pilotlight.velero.v1;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** Status of a Velero Backup. Fields we do not model are kept as additional properties. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,8 +1,8 @@
 package io.pilotlight.velero.v1;
 
-import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /** Spec of a Velero BackupStorageLocation. Fields we do not model are kept as additional properties. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

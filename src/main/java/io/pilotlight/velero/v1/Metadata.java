@@ -1,8 +1,8 @@
 package io.pilotlight.velero.v1;
 
-import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 
 /** Metadata Velero puts on the objects a spec creates (labels of the Backups made by a Schedule). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

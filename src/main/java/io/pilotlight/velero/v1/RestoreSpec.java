@@ -1,10 +1,10 @@
 package io.pilotlight.velero.v1;
 
-import java.util.List;
-import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
+import java.util.Map;
 
 /** Spec of a Velero Restore. Fields we do not model are kept as additional properties. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,11 +1,10 @@
 package io.pilotlight.velero.v1;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Base of every Velero model object below the custom resource itself (specs, statuses and nested types).

@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /**
  * Velero backups of the protected namespaces, taken on the primary by a Velero Schedule that the
@@ -69,6 +69,11 @@ public class BackupPolicySpec {
 
     public Boolean getEnabled() {
         return enabled;
+    }
+
+    /** Whether backups are on, with the schema's default (on) when the object was not defaulted by an API server. */
+    public boolean enabled() {
+        return !Boolean.FALSE.equals(enabled);
     }
 
     public void setEnabled(Boolean enabled) {

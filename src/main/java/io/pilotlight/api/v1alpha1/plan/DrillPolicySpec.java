@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /** Defaults for Drill failovers: test failovers into isolated copies of the namespaces. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

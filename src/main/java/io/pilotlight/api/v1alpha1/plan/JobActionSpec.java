@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.pilotlight.api.v1alpha1.ApiConstants;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /** A Job an action runs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

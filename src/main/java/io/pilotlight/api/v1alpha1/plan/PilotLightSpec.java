@@ -1,6 +1,5 @@
 package io.pilotlight.api.v1alpha1.plan;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 /** How the copy on the standby is kept parked (the pilot light) until a failover. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

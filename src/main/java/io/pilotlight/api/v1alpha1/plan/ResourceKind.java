@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /**
  * A kind of namespaced resource to carry from the primary to the standby, identified by API group

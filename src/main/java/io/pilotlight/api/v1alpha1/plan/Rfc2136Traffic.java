@@ -1,6 +1,5 @@
 package io.pilotlight.api.v1alpha1.plan;
 
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -12,7 +11,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
+import java.util.List;
 
 /**
  * Traffic switched by an RFC 2136 dynamic update of a record on an authoritative DNS server, signed

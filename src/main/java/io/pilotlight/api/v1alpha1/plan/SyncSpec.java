@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
 /** How the standby is kept identical to the primary. */
 @ValidationRule(
@@ -42,6 +42,11 @@ public class SyncSpec {
 
     public SyncMode getMode() {
         return mode;
+    }
+
+    /** The mode, with the schema's default when the object was not defaulted by an API server. */
+    public SyncMode effectiveMode() {
+        return mode == null ? SyncMode.CONTINUOUS : mode;
     }
 
     public void setMode(SyncMode mode) {

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.pilotlight.api.v1alpha1.ApiConstants;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 import java.util.List;
 
 /** A group of workloads scaled up together during a failover; waves run in order. */
