@@ -16,10 +16,6 @@ record Listing(WatchKey key, List<GenericKubernetesResource> source, List<Generi
 
     private static final int PAGE = 500;
 
-    static Listing of(WatchKey key, List<GenericKubernetesResource> source, List<GenericKubernetesResource> target) {
-        return new Listing(key, List.copyOf(source), List.copyOf(target), null, null);
-    }
-
     /** Lists both sites; the source only what the plan's label selector (null: none) selects. */
     static Listing read(Site source, Site target, WatchKey key, LabelSelector selector) {
         List<GenericKubernetesResource> objects;

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * The watch of the source site (Continuous): an informer per protected kind and namespace, whose
  * events go to {@link Events}. Threads: the coordinator starts and drops informers ({@link #ensure},
- * {@link #synced}) and stops them; the informers' own threads call {@link Events}; writer threads read
- * the caches ({@link #latest}). Hence the concurrent maps.
+ * {@link #synced}), and {@link #stop} runs once it has ended; the informers' own threads call
+ * {@link Events}; writer threads read the caches ({@link #latest}). Hence the concurrent maps.
  */
 final class SourceWatch {
 
@@ -29,6 +29,9 @@ final class SourceWatch {
 
         /** Why the source cannot be watched, or null once it can again. */
         void problem(String problem);
+
+        /** Whether the session stops: no informer starts, retries or reports any more. */
+        boolean stopped();
     }
 
     private static final Logger LOG = Logger.getLogger(SourceWatch.class);
@@ -40,7 +43,6 @@ final class SourceWatch {
     private final Map<WatchKey, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     /** Per informer: completes when its initial list is in. */
     private final Map<WatchKey, CompletableFuture<Void>> initialLists = new ConcurrentHashMap<>();
-    private volatile boolean stopped;
 
     SourceWatch(Site source, LabelSelector selector, String planKey, Events events) {
         this.source = source;
@@ -55,7 +57,7 @@ final class SourceWatch {
         int before = informers.size();
         for (SyncKind kind : kinds) {
             for (String ns : namespaces) {
-                informers.computeIfAbsent(new WatchKey(kind, ns), k -> stopped ? null : start(k));
+                informers.computeIfAbsent(new WatchKey(kind, ns), k -> events.stopped() ? null : start(k));
             }
         }
         if (informers.size() > before) {
@@ -102,8 +104,8 @@ final class SourceWatch {
         return informer.getStore().getByKey(key.namespace() + "/" + key.name());
     }
 
+    /** Stops the informers; after the coordinator, which starts them (and starts no more once stopped). */
     void stop() {
-        stopped = true;
         informers.values().forEach(SharedIndexInformer::stop);
         informers.clear();
     }
@@ -113,16 +115,16 @@ final class SourceWatch {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 (selector == null ? op : op.withLabelSelector(selector)).runnableInformer(0);
         informer.exceptionHandler((started, t) -> {
-            if (!stopped) {
+            if (!events.stopped()) {
                 String problem = Site.describe("watching " + key + " " + source.on(), t);
                 events.problem(problem);
                 LOG.debugf("sync of plan %s: %s", planKey, problem);
             }
-            return !stopped;
+            return !events.stopped();
         });
         informer.addEventHandler(new Handler(key.kind()));
         initialLists.put(key, informer.start().toCompletableFuture().whenComplete((v, t) -> {
-            if (t == null && !stopped) {
+            if (t == null && !events.stopped()) {
                 events.problem(null);
             }
         }));
@@ -159,7 +161,7 @@ final class SourceWatch {
         }
 
         private void changed(GenericKubernetesResource obj, boolean delete) {
-            if (!stopped) {
+            if (!events.stopped()) {
                 events.changed(new ObjectKey(kind, obj.getMetadata().getNamespace(), obj.getMetadata().getName()),
                         new Change(delete, obj));
             }

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Holds one {@link SyncSession} per plan, from the plan's primary (the source) to its standby (the target). The plan reconciler calls {@link #ensure} on every pass
- * (cheap when nothing changed), {@link #report} to read a snapshot, and {@link #stop} when the plan
- * goes or its sync is turned off. The sync runs on its own threads and never blocks the reconciler.
+ * Holds one {@link SyncSession} per plan, from its primary (the source site) to its standby (the
+ * target site). The plan reconciler calls {@link #ensure} on every pass (cheap when nothing changed),
+ * {@link #report} to read a snapshot, and {@link #stop} when the plan goes or its sync is turned off.
+ * The sync runs on its own threads and never blocks the reconciler.
  *
  * <p>Threads: one coordinator per plan, plus a writer pool shared by all plans
  * ({@code pilotlight.sync.writer-threads}); each plan has at most {@code pilotlight.sync.parallel-writes}

@@ -21,15 +21,15 @@ import org.jboss.logging.Logger;
  * (Continuous: informers feeding a bounded, coalescing {@link WorkQueue}), the {@link FullPassDiff}
  * (every {@code sync.interval}, at start, after a queue overflow or an informer relist: list both
  * sites, write what differs, delete the copies whose source is gone; all that {@code Periodic} does;
- * run by {@link FullPass}), the {@link TargetWriter} and the {@link Ledger}. The informers start after the first full pass, so
- * that their initial lists do not compete with it; what changed in between shows up in those lists,
- * what was deleted in between is found missing from their caches.
+ * run by {@link FullPass}), the {@link TargetWriter} and the {@link Ledger}. The informers start
+ * after the first full pass, so that their initial lists do not compete with it; what changed in
+ * between shows up in those lists, what was deleted in between is found missing from their caches.
  *
  * <p>Threads: one coordinator thread per session runs {@link #run} and alone writes the ledger and
  * the fields marked so below; it hands immutable {@link WriteTask}s to the writer pool (at most
  * {@code parallelism} at a time) and applies the {@link Outcome}s they return once the whole batch
  * is done. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
- * Informer threads only offer to the queue and set the source problem.
+ * Informer threads only offer to the queue, ask for a full pass and set the source problem.
  *
  * <p>Safety: nothing is written over an object of the target that does not carry the plan's labels
  * (a conflict, reported); nothing without them is deleted; a full pass whose source lists did not
@@ -103,7 +103,6 @@ final class SyncSession implements SourceWatch.Events {
                 Thread.currentThread().interrupt();
             }
         }
-        // After the coordinator, which starts them (and starts no more once stopped).
         watch.stop();
         queue.clear();
     }
@@ -123,9 +122,7 @@ final class SyncSession implements SourceWatch.Events {
 
     @Override
     public void changed(ObjectKey key, Change change) {
-        if (!stopped) {
-            queue.offer(key, change, System.nanoTime());
-        }
+        queue.offer(key, change, System.nanoTime());
     }
 
     @Override
@@ -136,6 +133,11 @@ final class SyncSession implements SourceWatch.Events {
     @Override
     public void problem(String problem) {
         ledger.sourceProblem(problem);
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
     }
 
     // ---------------------------------------------------------------- coordinator

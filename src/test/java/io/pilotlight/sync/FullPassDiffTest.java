@@ -5,6 +5,7 @@ import static io.pilotlight.sync.SyncObjects.NS;
 import static io.pilotlight.sync.SyncObjects.OURS;
 import static io.pilotlight.sync.SyncObjects.copy;
 import static io.pilotlight.sync.SyncObjects.key;
+import static io.pilotlight.sync.SyncObjects.listing;
 import static io.pilotlight.sync.SyncObjects.made;
 import static io.pilotlight.sync.SyncObjects.source;
 import static io.pilotlight.sync.SyncObjects.target;
@@ -65,7 +66,7 @@ class FullPassDiffTest {
     @MethodSource("passes")
     void writesWhatDiffers(String name, List<GenericKubernetesResource> onSource, List<GenericKubernetesResource> onTarget,
             Map<ObjectKey, Copy> ledger, boolean prune, List<String> tasks, int confirmed, int held) {
-        FullPassDiff.Result pass = FullPassDiff.diff(List.of(Listing.of(CONFIG_MAPS, onSource, onTarget)), ledger::get, OURS,
+        FullPassDiff.Result pass = FullPassDiff.diff(List.of(listing(onSource, onTarget)), ledger::get, OURS,
                 SYNCED, prune);
 
         assertThat(pass.tasks()).extracting(FullPassDiffTest::describe).containsExactlyElementsOf(tasks);
@@ -79,7 +80,7 @@ class FullPassDiffTest {
         WatchKey elsewhere = new WatchKey(CONFIG_MAP, "other");
         FullPassDiff.Result pass = FullPassDiff.diff(List.of(
                 new Listing(elsewhere, null, null, "listing ConfigMap in other on the primary failed: HTTP 503", null),
-                Listing.of(CONFIG_MAPS, List.of(), List.of(target("b", "5", true)))), key -> null, OURS, SYNCED, true);
+                listing(List.of(), List.of(target("b", "5", true)))), key -> null, OURS, SYNCED, true);
 
         assertThat(pass.tasks()).isEmpty();
         assertThat(pass.held()).isEqualTo(1);
@@ -94,7 +95,7 @@ class FullPassDiffTest {
     @Test
     void aCompletePassForgetsEveryCopyWhoseSourceIsGone() {
         FullPassDiff.Seen seen = FullPassDiff.Seen.of(
-                List.of(Listing.of(CONFIG_MAPS, List.of(source("a", "1")), List.of(target("b", "5", true)))), SYNCED);
+                List.of(listing(List.of(source("a", "1")), List.of(target("b", "5", true)))), SYNCED);
 
         assertThat(seen.copyGone(key("b"))).isTrue();
         assertThat(seen.copyGone(key("a"))).isFalse();

@@ -4,6 +4,7 @@ import static io.pilotlight.sync.SyncObjects.CONFIG_MAP;
 import static io.pilotlight.sync.SyncObjects.NS;
 import static io.pilotlight.sync.SyncObjects.OURS;
 import static io.pilotlight.sync.SyncObjects.key;
+import static io.pilotlight.sync.SyncObjects.listing;
 import static io.pilotlight.sync.SyncObjects.source;
 import static io.pilotlight.sync.SyncObjects.target;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,8 +109,8 @@ class LedgerTest {
         ledger.apply(written(key("a"), COPY));
         ledger.apply(written(key("b"), COPY));
         ledger.apply(Outcome.of(key("c"), Outcome.Result.CONFLICT, ""));
-        FullPassDiff.Result pass = FullPassDiff.diff(List.of(Listing.of(new WatchKey(CONFIG_MAP, NS),
-                List.of(source("a", "1")), List.of(target("b", "5", true)))), ledger::copy, OURS, Set.of("ConfigMap"), false);
+        FullPassDiff.Result pass = FullPassDiff.diff(List.of(listing(List.of(source("a", "1")), List.of(target("b", "5", true)))),
+                ledger::copy, OURS, Set.of("ConfigMap"), false);
 
         ledger.passDone(pass, 0, false, true, NOW);
 

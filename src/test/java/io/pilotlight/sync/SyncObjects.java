@@ -53,6 +53,11 @@ final class SyncObjects {
                 written.getMetadata().getUid(), Copy.versionOf(written), false);
     }
 
+    /** ConfigMaps in {@link #NS} as both sites listed them. */
+    static Listing listing(List<GenericKubernetesResource> source, List<GenericKubernetesResource> target) {
+        return new Listing(new WatchKey(CONFIG_MAP, NS), source, target, null, null);
+    }
+
     static ObjectKey key(String name) {
         return new ObjectKey(CONFIG_MAP, NS, name);
     }
