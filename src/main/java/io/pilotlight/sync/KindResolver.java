@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Maps the {group, kind} pairs of {@code spec.protect.resources} to what the primary serves, through
@@ -21,7 +23,8 @@ import java.util.Map;
  */
 final class KindResolver {
 
-    record Resolution(List<SyncKind> kinds, List<String> unknown) {
+    /** @param labels the {@link SyncKind#label()}s of {@code kinds}, for {@link ObjectCleaner#skipReason} */
+    record Resolution(List<SyncKind> kinds, Set<String> labels, List<String> unknown) {
     }
 
     private KindResolver() {
@@ -69,7 +72,8 @@ final class KindResolver {
                 unknown.add(label + " (" + why + ")");
             }
         }
-        return new Resolution(List.copyOf(kinds), List.copyOf(unknown));
+        return new Resolution(List.copyOf(kinds), kinds.stream().map(SyncKind::label).collect(Collectors.toUnmodifiableSet()),
+                List.copyOf(unknown));
     }
 
     /** The versions of a group that the primary serves, the preferred one first. */

@@ -5,9 +5,11 @@ import static io.pilotlight.util.ObjectMaps.deepCopy;
 import static io.pilotlight.util.ObjectMaps.list;
 import static io.pilotlight.util.ObjectMaps.map;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.SyncAnnotations;
 import io.pilotlight.core.SyncKind;
+import io.pilotlight.util.Json;
 import io.pilotlight.workloads.Parking;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -88,6 +90,16 @@ public final class ObjectCleaner {
             }
         }
         return null;
+    }
+
+    /** {@link #skipReason} of a listed or watched object: whether it is left out. */
+    static boolean skipped(SyncKind kind, GenericKubernetesResource object, Set<String> syncedKinds) {
+        return skipReason(kind, asMap(object), syncedKinds) != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(GenericKubernetesResource object) {
+        return Json.convertValue(object, Map.class);
     }
 
     /** A cleaned deep copy of the object; the source is left as it is. */

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Holds one {@link StandbySync} per plan. The plan reconciler calls {@link #ensure} on every pass
- * (cheap when nothing changed), {@link #report} to read a snapshot, and {@link #stop} when the plan
- * goes or its sync is turned off. The sync runs on its own threads and never blocks the reconciler.
+ * Holds one {@link SyncSession} per plan, from its primary (the source site) to its standby (the
+ * target site). The plan reconciler calls {@link #ensure} on every pass (cheap when nothing changed),
+ * {@link #report} to read a snapshot, and {@link #stop} when the plan goes or its sync is turned off.
+ * The sync runs on its own threads and never blocks the reconciler.
  *
  * <p>Threads: one coordinator per plan, plus a writer pool shared by all plans
  * ({@code pilotlight.sync.writer-threads}); each plan has at most {@code pilotlight.sync.parallel-writes}
@@ -29,7 +30,7 @@ public class SyncEngine {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class);
 
-    private final Map<String, StandbySync> sessions = new HashMap<>();
+    private final Map<String, SyncSession> sessions = new HashMap<>();
     private final ExecutorService writers;
     private final int parallelWrites;
     private final int queueCapacity;
@@ -64,7 +65,7 @@ public class SyncEngine {
             stop(key);
             return;
         }
-        StandbySync running = sessions.get(key);
+        SyncSession running = sessions.get(key);
         if (namespaces == null) {
             return;
         }
@@ -76,7 +77,8 @@ public class SyncEngine {
             LOG.infof("sync of plan %s: settings, namespaces or sites changed, restarting it", key);
             running.stop();
         }
-        StandbySync session = new StandbySync(settings, primary, standby, writers, parallelWrites, queueCapacity, Clock.systemUTC());
+        SyncSession session = new SyncSession(settings, new Site("primary", primary), new Site("standby", standby), writers,
+                parallelWrites, queueCapacity, Clock.systemUTC());
         sessions.put(key, session);
         metrics.register(settings.planNamespace(), settings.planName(), session::report);
         session.start();
@@ -84,7 +86,7 @@ public class SyncEngine {
 
     /** A snapshot of the plan's sync; {@link SyncReport.Phase#NOT_RUNNING} when there is none. */
     public SyncReport report(DisasterRecoveryPlan plan) {
-        StandbySync session;
+        SyncSession session;
         synchronized (this) {
             session = sessions.get(key(plan));
         }
@@ -93,7 +95,7 @@ public class SyncEngine {
 
     /** Asks the plan's sync for a full pass now (e.g. before a planned failover). */
     public synchronized void resync(DisasterRecoveryPlan plan) {
-        StandbySync session = sessions.get(key(plan));
+        SyncSession session = sessions.get(key(plan));
         if (session != null) {
             session.requestFullPass();
         }
@@ -113,7 +115,7 @@ public class SyncEngine {
     }
 
     private void stop(String key) {
-        StandbySync session = sessions.remove(key);
+        SyncSession session = sessions.remove(key);
         if (session != null) {
             session.stop();
             metrics.remove(session.settings().planNamespace(), session.settings().planName());

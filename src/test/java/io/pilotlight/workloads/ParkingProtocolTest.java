@@ -1,5 +1,6 @@
 package io.pilotlight.workloads;
 
+import static io.pilotlight.testsupport.JsonTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import io.pilotlight.core.SyncAnnotations;
 import io.pilotlight.core.SyncKind;
 import io.pilotlight.util.Json;
 import io.pilotlight.util.ObjectMaps;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -196,12 +196,6 @@ class ParkingProtocolTest {
         Map<String, Object> copy = c.object();
         new Parking(null).park(c.kind(), copy);
         return copy;
-    }
-
-    /** The map at a path of keys below the root. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> root, String... path) {
-        return Arrays.stream(path).reduce(root, (m, key) -> (Map<String, Object>) m.get(key), (a, b) -> b);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package io.pilotlight.workloads;
 
-import static io.pilotlight.workloads.ParkingProtocolTest.map;
+import static io.pilotlight.testsupport.JsonTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

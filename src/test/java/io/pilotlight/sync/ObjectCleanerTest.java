@@ -1,10 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.sync;
 
+import static io.pilotlight.testsupport.JsonTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.core.SyncKind;
-import io.pilotlight.sync.ObjectCleaner;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,14 +194,5 @@ class ObjectCleanerTest {
 
     private static Map<String, Object> yaml(String text) {
         return JSON.unmarshal(text, Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Map<String, Object> root, String... path) {
-        Map<String, Object> m = root;
-        for (String p : path) {
-            m = (Map<String, Object>) m.get(p);
-        }
-        return m;
     }
 }

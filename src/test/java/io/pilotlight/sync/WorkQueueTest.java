@@ -1,9 +1,7 @@
-package io.pilotlight.unit;
+package io.pilotlight.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilotlight.sync.LagWindow;
-import io.pilotlight.sync.WorkQueue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,288 @@
+package io.pilotlight.sync;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.plan.SyncMode;
+import io.pilotlight.core.PlanLabels;
+import io.pilotlight.util.RemoteErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.jboss.logging.Logger;
+
+/**
+ * The sync of one plan: keeps the target site's copies of the protected objects identical to the
+ * source site's, parked. This class is the coordinator loop; the parts are the {@link SourceWatch}
+ * (Continuous: informers feeding a bounded, coalescing {@link WorkQueue}), the {@link FullPassDiff}
+ * (every {@code sync.interval}, at start, after a queue overflow or an informer relist: list both
+ * sites, write what differs, delete the copies whose source is gone; all that {@code Periodic} does;
+ * run by {@link FullPass}), the {@link TargetWriter} and the {@link Ledger}. The informers start
+ * after the first full pass, so that their initial lists do not compete with it; what changed in
+ * between shows up in those lists, what was deleted in between is found missing from their caches.
+ *
+ * <p>Threads: one coordinator thread per session runs {@link #run} and alone writes the ledger and
+ * the fields marked so below; it hands immutable {@link WriteTask}s to the writer pool (at most
+ * {@code parallelism} at a time) and applies the {@link Outcome}s they return once the whole batch
+ * is done. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
+ * Informer threads only offer to the queue, ask for a full pass and set the source problem.
+ *
+ * <p>Safety: nothing is written over an object of the target that does not carry the plan's labels
+ * (a conflict, reported); nothing without them is deleted; a full pass whose source lists did not
+ * all succeed deletes nothing; a source that does not answer leaves the target as it is.
+ */
+final class SyncSession implements SourceWatch.Events {
+
+    private static final Logger LOG = Logger.getLogger(SyncSession.class);
+    private static final Duration INCOMPLETE_PASS_RETRY = Duration.ofSeconds(10);
+
+    private final SyncSettings settings;
+    private final Site source;
+    private final Site target;
+    private final Map<String, String> ownLabels;
+    private final WriterPool pool;
+    private final WorkQueue<ObjectKey, Change> queue;
+    private final Ledger ledger = new Ledger();
+    private final TargetWriter writer;
+    private final SourceWatch watch;
+    private final FullPass fullPass;
+
+    private volatile boolean stopped;
+    private volatile boolean fullPassRequested = true;
+    private Thread thread; // guarded by this
+
+    // Coordinator thread only.
+    private KindResolver.Resolution kinds;
+    private long nextFullPass;
+
+    SyncSession(SyncSettings settings, Site source, Site target, ExecutorService writers, int parallelism,
+            int queueCapacity, Clock clock) {
+        this.settings = settings;
+        this.source = source;
+        this.target = target;
+        this.ownLabels = PlanLabels.of(settings.planNamespace(), settings.planName());
+        this.pool = new WriterPool(writers, parallelism);
+        this.queue = new WorkQueue<>(queueCapacity);
+        this.writer = new TargetWriter(target, settings, ownLabels);
+        this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this);
+        this.fullPass = new FullPass(settings, source, target, ownLabels, pool, writer, ledger, queue, clock);
+    }
+
+    SyncSettings settings() {
+        return settings;
+    }
+
+    boolean uses(KubernetesClient source, KubernetesClient target) {
+        return this.source.client() == source && this.target.client() == target;
+    }
+
+    synchronized void start() {
+        thread = new Thread(this::run, "pilotlight-sync-" + settings.planKey());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the informers and the coordinator; a write in flight may still finish. */
+    void stop() {
+        stopped = true;
+        writer.stop();
+        queue.wakeUp();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watch.stop();
+        queue.clear();
+    }
+
+    /** Asks for a full pass as soon as the current batch is written. */
+    void requestFullPass() {
+        fullPassRequested = true;
+        queue.wakeUp();
+    }
+
+    SyncReport report() {
+        return ledger.report(settings.mode(), settings.namespaces().size(), queue.keys(), queue.oldestSeenNanos(),
+                System.nanoTime());
+    }
+
+    // ---------------------------------------------------------------- source watch events (informer threads)
+
+    @Override
+    public void changed(ObjectKey key, Change change) {
+        queue.offer(key, change, System.nanoTime());
+    }
+
+    @Override
+    public void relisted() {
+        requestFullPass();
+    }
+
+    @Override
+    public void problem(String problem) {
+        ledger.sourceProblem(problem);
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    // ---------------------------------------------------------------- coordinator
+
+    private void run() {
+        LOG.infof("sync of plan %s started: %s, %d namespace(s)", settings.planKey(), settings.mode(), settings.namespaces().size());
+        long backoff = 1_000;
+        while (!stopped) {
+            try {
+                runOnce();
+                backoff = 1_000;
+            } catch (InterruptedException e) {
+                break;
+            } catch (KubernetesClientException e) {
+                if (stopped || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                String problem = Site.describe("reading the " + source.role() + "'s API discovery", e);
+                ledger.sourceProblem(problem);
+                LOG.debugf("sync of plan %s: %s", settings.planKey(), problem);
+                backoff = sleep(backoff);
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    break;
+                }
+                LOG.warnf("sync of plan %s: unexpected error, retrying: %s", settings.planKey(), RemoteErrors.describe(e));
+                if (!RemoteErrors.fromRemote(e)) {
+                    LOG.debug("the error, which no remote server caused", e);
+                }
+                backoff = sleep(backoff);
+            }
+        }
+        LOG.infof("sync of plan %s stopped", settings.planKey());
+    }
+
+    /** One turn of the loop: a full pass when one is due, then the next batch of changes. */
+    private void runOnce() throws InterruptedException {
+        if (ledger.phase() == Ledger.Phase.RESOLVING_KINDS) {
+            resolveKinds();
+        }
+        boolean continuous = settings.mode() == SyncMode.CONTINUOUS;
+        if (continuous && ledger.phase().compareTo(Ledger.Phase.STARTING_WATCH) >= 0) {
+            followChanges();
+        }
+        if (queue.takeOverflow()) {
+            LOG.infof("sync of plan %s: work queue full, falling back to a full pass", settings.planKey());
+            fullPassRequested = true;
+        }
+        if (fullPassRequested || System.nanoTime() - nextFullPass >= 0) {
+            fullPassRequested = false;
+            boolean complete = fullPass.run(kinds, () -> stopped);
+            Duration next = complete ? settings.interval() : min(settings.interval(), INCOMPLETE_PASS_RETRY);
+            nextFullPass = System.nanoTime() + next.toNanos();
+        }
+        long wait = Math.max(0, nextFullPass - System.nanoTime());
+        if (continuous && ledger.phase() != Ledger.Phase.FOLLOWING) {
+            wait = Math.min(wait, Duration.ofMillis(200).toNanos());
+        }
+        List<WorkQueue.Item<ObjectKey, Change>> batch = queue.take(pool.parallelism() * 4, wait);
+        if (!batch.isEmpty() && !stopped) {
+            process(batch);
+        }
+    }
+
+    private long sleep(long backoff) {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+        return Math.min(backoff * 2, 30_000);
+    }
+
+    private void resolveKinds() {
+        long t0 = System.nanoTime();
+        KindResolver.Resolution r = KindResolver.resolve(source.client(), settings.kinds());
+        LOG.debugf("sync of plan %s: %d kind(s) mapped in %d ms", settings.planKey(), r.kinds().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        kinds = r;
+        ledger.kindsResolved(r.unknown());
+        if (!r.unknown().isEmpty()) {
+            LOG.infof("sync of plan %s: kinds left out: %s", settings.planKey(), r.unknown());
+        }
+    }
+
+    /**
+     * Keeps the informers running. Once they all have their initial lists, the copies the ledger holds
+     * whose source is missing from their caches were deleted on the source while they started (after
+     * the first full pass listed them), and are queued for deletion (checked again when handled).
+     */
+    private void followChanges() {
+        watch.ensure(kinds.kinds(), settings.namespaces());
+        if (ledger.phase() != Ledger.Phase.STARTING_WATCH || !watch.synced()) {
+            return;
+        }
+        ledger.following();
+        int gone = 0;
+        for (ObjectKey key : ledger.keys()) {
+            if (watch.lacks(key)) {
+                queue.offer(key, new Change(true, null), System.nanoTime());
+                gone++;
+            }
+        }
+        LOG.debugf("sync of plan %s: informers synced; %d copy(ies) whose source went meanwhile queued for deletion",
+                settings.planKey(), gone);
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    private void process(List<WorkQueue.Item<ObjectKey, Change>> batch) throws InterruptedException {
+        Set<String> synced = kinds.labels();
+        List<Callable<Outcome>> tasks = new ArrayList<>();
+        for (WorkQueue.Item<ObjectKey, Change> item : batch) {
+            Copy known = ledger.copy(item.key());
+            tasks.add(() -> handle(item, known, synced));
+        }
+        List<Outcome> outcomes = pool.runAll(tasks);
+        long now = System.nanoTime();
+        for (int i = 0; i < outcomes.size(); i++) {
+            WorkQueue.Item<ObjectKey, Change> item = batch.get(i);
+            Outcome o = outcomes.get(i);
+            ledger.apply(o);
+            if (o.result() == Outcome.Result.FAILED) {
+                queue.retry(item, now + o.retryAfter(item.attempts()).toNanos());
+            } else if ((o.result() == Outcome.Result.WRITTEN || o.result() == Outcome.Result.DELETED) && item.attempts() == 0) {
+                ledger.lag((now - item.seenNanos()) / 1_000_000);
+            }
+        }
+    }
+
+    /** On a writer thread: writes the source object as the watch has it now. */
+    private Outcome handle(WorkQueue.Item<ObjectKey, Change> item, Copy known, Set<String> synced) {
+        ObjectKey key = item.key();
+        Change change = item.value();
+        var now = watch.latest(key, change.delete() ? null : change.object());
+        if (now != null) { // a delete followed by a re-creation ends here too
+            return ObjectCleaner.skipped(key.kind(), now, synced) ? writer.delete(key, TargetCopy.UNKNOWN)
+                    : writer.upsert(key, now, TargetCopy.UNKNOWN, known);
+        }
+        // Only a delete seen by a live watch deletes; an object merely missing from a cache does not.
+        return change.delete() ? writer.delete(key, TargetCopy.UNKNOWN) : Outcome.of(key, Outcome.Result.IGNORED, "");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,59 @@
+package io.pilotlight.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One session's share of the engine's writer threads: runs a batch of tasks on the shared pool, at
+ * most {@code parallelism} at a time, so that one plan cannot take every thread.
+ */
+final class WriterPool {
+
+    private final ExecutorService writers;
+    private final Semaphore inFlight;
+    private final int parallelism;
+
+    WriterPool(ExecutorService writers, int parallelism) {
+        this.writers = writers;
+        this.parallelism = parallelism;
+        this.inFlight = new Semaphore(parallelism);
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    /** Runs the tasks and waits for all of them; results in task order. */
+    <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        for (Callable<T> task : tasks) {
+            inFlight.acquire();
+            try {
+                futures.add(writers.submit(() -> {
+                    try {
+                        return task.call();
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            } catch (RuntimeException e) {
+                inFlight.release();
+                throw e;
+            }
+        }
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a sync write failed unexpectedly", e.getCause());
+            }
+        }
+        return results;
+    }
+}
