@@ -7,10 +7,16 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Which Failovers are under way: created and not yet Completed or Failed. */
+/**
+ * Which Failovers are under way: created and not yet Completed or Failed. The plan reconciler asks
+ * about the Failovers its event source holds ({@link #running(Collection, String)}); the lookups by
+ * name read the API server, for decisions that must not rest on a copy the cache may not have
+ * updated yet.
+ */
 @ApplicationScoped
 public class ActiveFailovers {
 
@@ -30,15 +36,30 @@ public class ActiveFailovers {
         return running(namespace, name).isPresent();
     }
 
+    /** That Failover as stored now, when it {@linkplain #runs runs}. */
+    public Optional<Failover> running(String namespace, String name) {
+        return Optional.ofNullable(client.resources(Failover.class).inNamespace(namespace).withName(name).get())
+                .filter(ActiveFailovers::runs);
+    }
+
+    /** The Failover of that name among these, when it {@linkplain #runs runs}. */
+    public static Optional<Failover> running(Collection<Failover> failovers, String name) {
+        return failovers.stream().filter(f -> name.equals(f.getMetadata().getName())).filter(ActiveFailovers::runs).findFirst();
+    }
+
+    /** Those of these Failovers that have not ended. */
+    public static List<Failover> unended(Collection<Failover> failovers) {
+        return failovers.stream().filter(f -> !ended(f)).toList();
+    }
+
     /**
-     * That Failover, when it exists and has not ended; also while it is deleted and its rollback
+     * Whether the Failover has not ended; also while it is deleted and its rollback
      * ({@link #ROLLBACK_FINALIZER}) is not done, so that nothing else takes the plan meanwhile.
      */
-    public Optional<Failover> running(String namespace, String name) {
-        Failover failover = client.resources(Failover.class).inNamespace(namespace).withName(name).get();
-        boolean deleted = failover != null && failover.getMetadata().getDeletionTimestamp() != null
+    public static boolean runs(Failover failover) {
+        boolean deleted = failover.getMetadata().getDeletionTimestamp() != null
                 && !failover.getMetadata().getFinalizers().contains(ROLLBACK_FINALIZER);
-        return failover != null && !deleted && !ended(failover) ? Optional.of(failover) : Optional.empty();
+        return !deleted && !ended(failover);
     }
 
     /** Whether the Failover has stopped the plan's sync (its PauseSync step ran). */
@@ -47,23 +68,20 @@ public class ActiveFailovers {
                 && failover.getStatus().getSteps().stream().anyMatch(s -> PAUSE_SYNC_STEP.equals(s.getName()));
     }
 
-    /** The Failovers of a plan that have not ended. */
-    public List<Failover> ofPlan(String namespace, String plan) {
-        return client.resources(Failover.class).inNamespace(namespace).list().getItems().stream()
-                .filter(f -> f.getSpec() != null && f.getSpec().getPlanRef() != null && plan.equals(f.getSpec().getPlanRef().getName()))
-                .filter(f -> !ended(f))
-                .toList();
-    }
-
     /** When the standby last took over the plan: the completion of its newest Completed failover to the standby, if any. */
     public Optional<Instant> standbyTookOver(String namespace, String plan) {
         return client.resources(Failover.class).inNamespace(namespace).list().getItems().stream()
-                .filter(f -> f.getSpec() != null && f.getSpec().getPlanRef() != null && plan.equals(f.getSpec().getPlanRef().getName()))
+                .filter(f -> plan.equals(planName(f)))
                 .filter(f -> f.getSpec().getType() != FailoverType.DRILL && f.getSpec().getDirection() != FailoverDirection.TO_PRIMARY)
                 .filter(f -> f.getStatus() != null && f.getStatus().getPhase() == FailoverPhase.COMPLETED
                         && f.getStatus().getCompletedAt() != null)
                 .map(f -> Instant.parse(f.getStatus().getCompletedAt()))
                 .max(Instant::compareTo);
+    }
+
+    /** The plan the Failover names ({@code spec.planRef.name}), or null. */
+    public static String planName(Failover failover) {
+        return failover.getSpec() == null || failover.getSpec().getPlanRef() == null ? null : failover.getSpec().getPlanRef().getName();
     }
 
     public static boolean ended(Failover failover) {

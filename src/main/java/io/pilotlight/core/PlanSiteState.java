@@ -1,47 +1,40 @@
 package io.pilotlight.core;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
-import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * The plan's site state: {@code status.activeSite}, {@code status.fencedSite} and
- * {@code status.activeFailover}. Failovers change it, so it is written here only, with optimistic
- * locking (a write based on a stale read fails and is retried on a fresh one), and never in the plan
- * reconciler's own status patch, which would put back what it read.
+ * {@code status.activeFailover}, changed only as a Failover goes: it claims the plan, records the
+ * site it left as fenced, activates the site it went to, and releases the plan. Written through
+ * {@link PlanStatusGateway} (compare-and-set, so a change never rests on a stale read), and never in
+ * the plan reconciler's own status patch, which would put back what it read.
  */
 @ApplicationScoped
 public class PlanSiteState {
 
-    private static final int ATTEMPTS = 5;
+    private final PlanStatusGateway gateway;
 
-    private final KubernetesClient client;
-
-    public PlanSiteState(KubernetesClient client) {
-        this.client = client;
+    public PlanSiteState(PlanStatusGateway gateway) {
+        this.gateway = gateway;
     }
 
-    /** A change of the site state; returns false when there is nothing to write. */
-    @FunctionalInterface
-    public interface Change {
-        boolean apply(DisasterRecoveryPlanStatus status);
-    }
-
-    /** The plan's {@code status.activeSite} as stored now; null when the plan or the field is not there. */
-    public String activeSite(DisasterRecoveryPlan plan) {
-        DisasterRecoveryPlan fresh = client.resources(DisasterRecoveryPlan.class).inNamespace(plan.getMetadata().getNamespace())
-                .withName(plan.getMetadata().getName()).get();
-        return fresh == null || fresh.getStatus() == null ? null : fresh.getStatus().getActiveSite();
+    /** What {@link #activate} came to. */
+    public enum Activation {
+        /** The target is the active site now and the plan released. */
+        ACTIVATED,
+        /** The Failover no longer held the plan, but the target is its active site already (a step run again). */
+        ALREADY_ACTIVE,
+        /** Another Failover, or none, holds the plan: nothing was changed. */
+        NOT_HELD
     }
 
     /** Sets {@code activeSite} to the primary when nothing set it yet, so that {@code kubectl get drp} shows it. */
-    public void initialise(DisasterRecoveryPlan plan) {
+    public void startOnPrimary(DisasterRecoveryPlan plan) {
         String primary = plan.getSpec().getPrimary().getName();
-        update(plan, s -> {
+        gateway.changeSiteState(plan, s -> {
             if (s.getActiveSite() != null) {
                 return false;
             }
@@ -58,7 +51,7 @@ public class PlanSiteState {
      */
     public Optional<String> claim(DisasterRecoveryPlan plan, String failover, Predicate<String> stillActive) {
         String[] holder = {null};
-        update(plan, s -> {
+        gateway.changeSiteState(plan, s -> {
             holder[0] = null;
             String current = s.getActiveFailover();
             if (failover.equals(current)) {
@@ -75,13 +68,72 @@ public class PlanSiteState {
     }
 
     /**
-     * Applies a change while the Failover holds the plan, and releases it when {@code release} is set.
+     * Records the site as fenced while the Failover holds the plan: the plan keeps it parked until a
+     * Failover resumes it.
      *
-     * @return whether the Failover held the plan (nothing is changed otherwise)
+     * @return whether the Failover held the plan
      */
-    public boolean change(DisasterRecoveryPlan plan, String failover, boolean release, Change change) {
+    public boolean recordFence(DisasterRecoveryPlan plan, String failover, String site) {
+        return whileHeld(plan, failover, false, s -> {
+            if (site.equals(s.getFencedSite())) {
+                return false;
+            }
+            s.setFencedSite(site);
+            return true;
+        });
+    }
+
+    /** Makes the target the active site and releases the plan; {@code liftFence} (a failback) also clears the fence. */
+    public Activation activate(DisasterRecoveryPlan plan, String failover, String target, boolean liftFence) {
+        Activation[] result = {Activation.NOT_HELD};
+        gateway.changeSiteState(plan, s -> {
+            if (!failover.equals(s.getActiveFailover())) {
+                result[0] = target.equals(s.getActiveSite()) ? Activation.ALREADY_ACTIVE : Activation.NOT_HELD;
+                return false;
+            }
+            result[0] = Activation.ACTIVATED;
+            s.setActiveSite(target);
+            if (liftFence) {
+                s.setFencedSite(null);
+            }
+            s.setActiveFailover(null);
+            return true;
+        });
+        return result[0];
+    }
+
+    /** Releases the plan from the Failover (it ended); returns whether it held the plan. */
+    public boolean release(DisasterRecoveryPlan plan, String failover) {
+        return whileHeld(plan, failover, true, s -> false);
+    }
+
+    /**
+     * Releases the plan from a Failover rolled back, with the fence as before it: {@code fenced}, or
+     * none when null.
+     *
+     * @return whether the Failover held the plan
+     */
+    public boolean rollBack(DisasterRecoveryPlan plan, String failover, String fenced) {
+        return whileHeld(plan, failover, true, s -> {
+            s.setFencedSite(fenced);
+            return true;
+        });
+    }
+
+    /** Clears {@code activeFailover} when it names a Failover that is gone or has ended. */
+    public void releaseEnded(DisasterRecoveryPlan plan, Predicate<String> stillActive) {
+        gateway.changeSiteState(plan, s -> {
+            if (s.getActiveFailover() == null || stillActive.test(s.getActiveFailover())) {
+                return false;
+            }
+            s.setActiveFailover(null);
+            return true;
+        });
+    }
+
+    private boolean whileHeld(DisasterRecoveryPlan plan, String failover, boolean release, PlanStatusGateway.Change change) {
         boolean[] held = {false};
-        update(plan, s -> {
+        gateway.changeSiteState(plan, s -> {
             held[0] = failover.equals(s.getActiveFailover());
             boolean changed = held[0] && change.apply(s);
             if (held[0] && release) {
@@ -91,41 +143,5 @@ public class PlanSiteState {
             return changed;
         });
         return held[0];
-    }
-
-    /** Clears {@code activeFailover} when it names a Failover that is gone or has ended. */
-    public void releaseIfStale(DisasterRecoveryPlan plan, Predicate<String> stillActive) {
-        update(plan, s -> {
-            if (s.getActiveFailover() == null || stillActive.test(s.getActiveFailover())) {
-                return false;
-            }
-            s.setActiveFailover(null);
-            return true;
-        });
-    }
-
-    private void update(DisasterRecoveryPlan plan, Change change) {
-        var resource = client.resources(DisasterRecoveryPlan.class).inNamespace(plan.getMetadata().getNamespace())
-                .withName(plan.getMetadata().getName());
-        for (int attempt = 1;; attempt++) {
-            DisasterRecoveryPlan fresh = resource.get();
-            if (fresh == null) {
-                return;
-            }
-            if (fresh.getStatus() == null) {
-                fresh.setStatus(new DisasterRecoveryPlanStatus());
-            }
-            if (!change.apply(fresh.getStatus())) {
-                return;
-            }
-            try {
-                client.resource(fresh).updateStatus();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 }

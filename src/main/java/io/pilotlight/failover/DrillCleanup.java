@@ -2,6 +2,7 @@ package io.pilotlight.failover;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
@@ -35,15 +36,17 @@ public class DrillCleanup {
     private final KubernetesClient client;
     private final PlanSites sites;
     private final EventRecorder events;
+    private final FailoverStatusGateway status;
 
-    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events) {
+    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events, FailoverStatusGateway status) {
         this.client = client;
         this.sites = sites;
         this.events = events;
+        this.status = status;
     }
 
     /** After the Failover ended: schedules or does a drill's cleanup; nothing for other types. */
-    UpdateControl<Failover> afterEnd(Failover failover, Instant now) {
+    UpdateControl<Failover> afterEnd(Failover failover, Instant now, Context<Failover> context) {
         if (failover.getSpec().getType() != FailoverType.DRILL || cleaned(failover)) {
             return UpdateControl.noUpdate();
         }
@@ -74,7 +77,7 @@ public class DrillCleanup {
         }
         failover.getStatus().getSteps().add(step);
         events.normal(failover, Reasons.DRILL_CLEANED_UP, step.getMessage());
-        return UpdateControl.patchStatus(failover);
+        return status.patch(failover, context);
     }
 
     /** Deletes the drill's namespaces on the standby (also when a running drill is deleted); returns how many. */
@@ -87,11 +90,12 @@ public class DrillCleanup {
     }
 
     /** A Failover that just ended: its status patch, and for a drill a wake-up at cleanup time. */
-    UpdateControl<Failover> ended(Failover failover, DisasterRecoveryPlan plan, Instant now) {
+    UpdateControl<Failover> ended(Failover failover, DisasterRecoveryPlan plan, Instant now, Context<Failover> context) {
+        UpdateControl<Failover> patched = status.patch(failover, context);
         if (failover.getSpec().getType() != FailoverType.DRILL || plan == null) {
-            return UpdateControl.patchStatus(failover);
+            return patched;
         }
-        return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.between(now, due(failover, plan)).plusSeconds(1));
+        return patched.rescheduleAfter(Duration.between(now, due(failover, plan)).plusSeconds(1));
     }
 
     private static Instant due(Failover failover, DisasterRecoveryPlan plan) {

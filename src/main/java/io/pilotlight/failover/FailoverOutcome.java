@@ -72,7 +72,7 @@ public class FailoverOutcome {
         if (run.stepEnded(FinalSyncStep.NAME, StepState.SUCCEEDED)) {
             status.setRpoSeconds(0L);
         }
-        siteState.change(run.plan(), failover.getMetadata().getName(), true, s -> false);
+        siteState.release(run.plan(), failover.getMetadata().getName());
         String summary = failover.getSpec().getType() + " failover to " + status.getToSite() + " completed in " + rto + "s"
                 + (status.getRpoSeconds() == null ? "" : "; recovery point " + status.getRpoSeconds() + "s old");
         condition(failover, ConditionStatus.FALSE, Reasons.SUCCEEDED, summary, run.now());
@@ -88,7 +88,7 @@ public class FailoverOutcome {
         String text = (step == null ? "" : step + ": ") + message;
         status.setMessage(StepLog.trim(text));
         if (plan != null && !Reasons.CONFLICT.equals(reason)) {
-            siteState.change(plan, failover.getMetadata().getName(), true, s -> false);
+            siteState.release(plan, failover.getMetadata().getName());
         }
         condition(failover, ConditionStatus.FALSE, reason, StepLog.trim(text), now);
         events.warning(failover, Reasons.FAILED, StepLog.trim(text));

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reconciles a Failover: runs its steps ({@link StepRegistry}) one after the other, each call of a
- * step followed by a status patch, and reschedules itself between steps and while a step waits
+ * step followed by a status patch ({@link FailoverStatusGateway}), and reschedules itself between steps and while a step waits
  * (a status patch does not trigger another reconcile). All state is in the status, so a restarted
  * operator resumes at the step it was in. A Completed Drill is cleaned up after its TTL. A Failover
  * deleted before it ended is rolled back first ({@link FailoverRollback}, its finalizer).
@@ -50,9 +50,10 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
     private final DrillCleanup drills;
     private final FailoverRollback rollback;
     private final FailoverMetrics metrics;
+    private final FailoverStatusGateway status;
 
     public FailoverReconciler(KubernetesClient client, PlanSites sites, StepRegistry registry, StepLog log, FailoverOutcome outcome,
-            DrillCleanup drills, FailoverRollback rollback, FailoverMetrics metrics) {
+            DrillCleanup drills, FailoverRollback rollback, FailoverMetrics metrics, FailoverStatusGateway status) {
         this.client = client;
         this.sites = sites;
         this.registry = registry;
@@ -61,21 +62,15 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         this.drills = drills;
         this.rollback = rollback;
         this.metrics = metrics;
+        this.status = status;
     }
 
     @Override
-    public UpdateControl<Failover> reconcile(Failover cached, Context<Failover> context) {
-        // The status is the state machine's memory: read it fresh, since a reconcile rescheduled right
-        // after a status patch can get a cached copy without that patch, and would run a step again.
-        // The patch keeps the resourceVersion read, so a write in between fails it (and JOSDK retries).
-        Failover failover = client.resources(Failover.class).inNamespace(cached.getMetadata().getNamespace())
-                .withName(cached.getMetadata().getName()).get();
-        if (failover == null) {
-            return UpdateControl.noUpdate();
-        }
+    public UpdateControl<Failover> reconcile(Failover failover, Context<Failover> context) {
+        // The copy JOSDK hands over holds this reconciler's last status write (FailoverStatusGateway caches it).
         Instant now = Instant.now();
         if (ActiveFailovers.ended(failover)) {
-            return drills.afterEnd(failover, now);
+            return drills.afterEnd(failover, now, context);
         }
         DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
                 .withName(failover.getSpec().getPlanRef().getName()).get();
@@ -85,22 +80,28 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         if (plan == null) {
             outcome.fail(failover, null, null, Reasons.PLAN_NOT_FOUND, "DisasterRecoveryPlan " + failover.getSpec().getPlanRef().getName()
                     + " does not exist in namespace " + failover.getMetadata().getNamespace(), now);
-            return UpdateControl.patchStatus(failover);
+            return status.patch(failover, context);
         }
         FailoverRun run = new FailoverRun(failover, plan, sites, now);
         metrics.running(failover, Instant.parse(run.status().getStartedAt()));
         Optional<Step> next = registry.next(run);
         if (next.isEmpty()) {
             outcome.complete(run);
-            return drills.ended(failover, plan, now);
+            return drills.ended(failover, plan, now, context);
         }
-        Step step = next.get();
+        return advance(run, next.get(), context);
+    }
+
+    /** Runs one call of the step and records what it came to; the Failover fails when a waiting step is past its deadline. */
+    private UpdateControl<Failover> advance(FailoverRun run, Step step, Context<Failover> context) {
+        Failover failover = run.failover();
+        Instant now = run.now();
         FailoverStep record = log.started(run, step);
         failover.getStatus().setPhase(step.phase());
         Instant deadline = deadline(run, step, record);
         run.inFlight().setDeadline(Conditions.timestamp(deadline));
 
-        StepOutcome result = runStep(step, run);
+        StepOutcome result = call(step, run);
         if (result.result() == StepOutcome.Result.WAITING && !now.isBefore(deadline)) {
             result = StepOutcome.failed(Reasons.DEADLINE_EXCEEDED, "did not finish by " + Conditions.timestamp(deadline)
                     + " (" + deadlineSource(run, step) + "): " + result.message());
@@ -109,18 +110,18 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
             case DONE, SKIPPED -> {
                 log.finished(run, record, result);
                 failover.getStatus().setMessage(null);
-                return UpdateControl.patchStatus(failover).rescheduleAfter(Duration.ZERO);
+                return status.patch(failover, context).rescheduleAfter(Duration.ZERO);
             }
             case WAITING -> {
                 log.progress(record, result.message());
                 // What an approval waits for is said where kubectl shows it, not only in the step.
                 failover.getStatus().setMessage(step.phase() == FailoverPhase.WAITING_APPROVAL ? StepLog.trim(result.message()) : null);
-                return UpdateControl.patchStatus(failover).rescheduleAfter(result.retryAfter());
+                return status.patch(failover, context).rescheduleAfter(result.retryAfter());
             }
             default -> {
                 log.finished(run, record, result);
-                outcome.fail(failover, plan, record.getName(), result.reason(), result.message(), now);
-                return drills.ended(failover, plan, now);
+                outcome.fail(failover, run.plan(), record.getName(), result.reason(), result.message(), now);
+                return drills.ended(failover, run.plan(), now, context);
             }
         }
     }
@@ -143,7 +144,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
      * A step's errors (a site that stops answering mid-step, a write refused) are retried until its
      * deadline: the step is idempotent, and the message says what went wrong.
      */
-    private static StepOutcome runStep(Step step, FailoverRun run) {
+    private static StepOutcome call(Step step, FailoverRun run) {
         try {
             return step.run(run);
         } catch (SiteConfigException e) {

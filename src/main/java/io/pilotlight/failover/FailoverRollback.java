@@ -99,13 +99,8 @@ public class FailoverRollback {
         String primary = run.siteName(SiteRole.PRIMARY);
         // The site left serves again, so the fence is as before: the primary during a failback, else none. The
         // target is parked again by the plan: the standby sync restarts, or the plan parks the fenced primary.
-        boolean held = siteState.change(plan, failover.getMetadata().getName(), true, s -> {
-            if (!leftTouched || drill) {
-                return false;
-            }
-            s.setFencedSite(failback ? primary : null);
-            return true;
-        });
+        boolean held = !leftTouched || drill ? siteState.release(plan, failover.getMetadata().getName())
+                : siteState.rollBack(plan, failover.getMetadata().getName(), failback ? primary : null);
         String parkedAgain = !drill && finished(run, PauseSyncStep.NAME) ? "; what it scaled up on " + run.siteName(run.toRole())
                 + (failback ? " is parked again by the plan (fenced site)" : " is parked again by the standby sync") : "";
         events.normal(failover, Reasons.ROLLED_BACK, "deleted before the " + run.toRole() + " site " + run.siteName(run.toRole())

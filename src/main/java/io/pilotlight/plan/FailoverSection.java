@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -52,20 +53,22 @@ public class FailoverSection {
     }
 
     /**
+     * @param failovers the plan's Failovers, from its event source
      * @param primaryFailures the primary's failed probes in a row ({@link ProbeStreaks})
      */
-    void observe(DisasterRecoveryPlan plan, KubernetesClient primary, SiteHealth primaryHealth, int primaryFailures,
-            KubernetesClient standby, SiteHealth standbyHealth) {
+    void observe(DisasterRecoveryPlan plan, Collection<Failover> failovers, KubernetesClient primary, SiteHealth primaryHealth,
+            int primaryFailures, KubernetesClient standby, SiteHealth standbyHealth) {
         DisasterRecoveryPlanStatus status = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
         String namespace = plan.getMetadata().getNamespace();
         if (status.getActiveSite() == null) {
-            siteState.initialise(plan);
+            siteState.startOnPrimary(plan);
         }
         if (status.getActiveFailover() != null) {
-            siteState.releaseIfStale(plan, name -> active.isActive(namespace, name));
+            // The cache may not have a Failover created a moment ago: it is asked for by name before the plan lets it go.
+            siteState.releaseEnded(plan, name -> ActiveFailovers.running(failovers, name).isPresent() || active.isActive(namespace, name));
         }
         parkFencedSite(plan, status, primary, primaryHealth, standby, standbyHealth);
-        autoFailover(plan, status, primaryFailures, standbyHealth);
+        autoFailover(plan, status, ActiveFailovers.unended(failovers).isEmpty(), primaryFailures, standbyHealth);
     }
 
     private void parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, KubernetesClient primary,
@@ -91,13 +94,13 @@ public class FailoverSection {
         }
     }
 
-    private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, int failures, SiteHealth standbyHealth) {
+    private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, boolean noneUnderWay, int failures,
+            SiteHealth standbyHealth) {
         var health = plan.getSpec().getHealthCheck();
         String primaryName = plan.getSpec().getPrimary().getName();
         boolean primaryServes = status.getActiveSite() == null || primaryName.equals(status.getActiveSite());
         if (!Boolean.TRUE.equals(health.getAutoFailover()) || failures < health.getFailureThreshold() || !primaryServes
-                || !standbyHealth.reachable() || status.getActiveFailover() != null
-                || !active.ofPlan(plan.getMetadata().getNamespace(), plan.getMetadata().getName()).isEmpty()) {
+                || !standbyHealth.reachable() || status.getActiveFailover() != null || !noneUnderWay) {
             return;
         }
         Failover failover = new Failover();

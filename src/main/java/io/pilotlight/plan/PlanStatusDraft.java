@@ -9,6 +9,7 @@ import io.pilotlight.util.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The status a reconcile is building, next to the one it started from: conditions are set through
@@ -16,7 +17,6 @@ import java.util.List;
  * status patch is needed at all.
  */
 final class PlanStatusDraft {
-
 
     private final DisasterRecoveryPlan plan;
     private final String before;
@@ -29,7 +29,7 @@ final class PlanStatusDraft {
         this.now = now;
         DisasterRecoveryPlanStatus old = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
         DisasterRecoveryPlanStatus copy = Json.unmarshal(Json.asJson(old), DisasterRecoveryPlanStatus.class);
-        // The site state belongs to PlanSiteState: left out of this status patch, it is neither owned nor overwritten by it.
+        // The site state belongs to PlanSiteState (core.PlanStatusGateway): left out of this status patch, it is neither owned nor overwritten by it.
         copy.setActiveSite(null);
         copy.setFencedSite(null);
         copy.setActiveFailover(null);
@@ -42,6 +42,10 @@ final class PlanStatusDraft {
     void condition(String type, ConditionResult result) {
         Conditions.set(status.getConditions(), type, result.status(), result.reason(), result.message(),
                 plan.getMetadata().getGeneration(), now).ifPresent(transitions::add);
+    }
+
+    Optional<Condition> condition(String type) {
+        return Conditions.find(status.getConditions(), type);
     }
 
     List<Condition> conditions() {

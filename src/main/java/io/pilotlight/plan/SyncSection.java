@@ -13,6 +13,7 @@ import io.pilotlight.status.EventRecorder;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +48,15 @@ public class SyncSection {
     /**
      * @param namespaces the protected namespaces on the primary, or null when they cannot be listed now
      */
-    void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary, SiteHealth primaryHealth,
-            KubernetesClient standby, SiteHealth standbyHealth, List<String> namespaces) {
+    void observe(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, PlanStatusDraft draft, KubernetesClient primary,
+            SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth, List<String> namespaces) {
         if (!enabled(plan)) {
             forget(plan);
             draft.status().setStandby(null);
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.off());
             return;
         }
-        Optional<ConditionResult> held = heldByFailover(plan);
+        Optional<ConditionResult> held = heldByFailover(plan, planFailovers);
         if (held.isPresent()) {
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, held.get());
             return;
@@ -75,7 +76,7 @@ public class SyncSection {
      * Failover has stopped it to scale the standby up (before that point, a Planned failover needs
      * it), or a Failover parked a site and did not finish.
      */
-    private Optional<ConditionResult> heldByFailover(DisasterRecoveryPlan plan) {
+    private Optional<ConditionResult> heldByFailover(DisasterRecoveryPlan plan, Collection<Failover> planFailovers) {
         var status = plan.getStatus();
         String primary = plan.getSpec().getPrimary().getName();
         if (status != null && status.getActiveSite() != null && !primary.equals(status.getActiveSite())) {
@@ -84,9 +85,12 @@ public class SyncSection {
                     + " serves since a failover: nothing is synced to it; a Failover with direction ToPrimary fails back and starts the sync again"));
         }
         String failover = status == null ? null : status.getActiveFailover();
-        // A Failover deleted or ended that the plan still names (released at its next pass) runs no more.
+        // A Failover deleted or ended that the plan still names (released at its next pass) runs no more. Unless the
+        // cache says it stopped the sync, it is read again: a sync restarted on a copy without its PauseSync would
+        // park what it scales up.
         Optional<Failover> running = failover == null ? Optional.empty()
-                : failovers.running(plan.getMetadata().getNamespace(), failover);
+                : ActiveFailovers.running(planFailovers, failover).filter(ActiveFailovers::pausedSync)
+                        .or(() -> failovers.running(plan.getMetadata().getNamespace(), failover));
         if (running.filter(ActiveFailovers::pausedSync).isPresent()) {
             // Also after an operator restart, when this engine may have started it again before the Failover resumed.
             engine.stop(plan);

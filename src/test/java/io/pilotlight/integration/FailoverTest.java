@@ -212,6 +212,48 @@ class FailoverTest {
         });
     }
 
+    /**
+     * The plan polls every 10 minutes here, so only an event from its Failover can make it react within
+     * the deadlines: when the Failover stops the sync, and when it ends. The reaction times are printed.
+     */
+    @Test
+    void thePlanReactsToItsFailoverAtOnceNotAtItsNextPoll() {
+        PlanFixtures.create(clusters.primary(), deploymentYaml("web", 1));
+        plans().resource(plan(Map.of("failover", "{readinessTimeout: 2m, beforeSwitchTraffic: [{name: go-live, approval: {}}]}")))
+                .create();
+        awaitInSync();
+        plans().withName(PLAN).edit(p -> {
+            p.getSpec().getHealthCheck().setInterval("10m");
+            return p;
+        });
+        clusters.await("the plan saw its 10m interval", WAIT, () -> assertThat(plan().getStatus().getObservedGeneration())
+                .isEqualTo(plan().getMetadata().getGeneration()));
+
+        failovers().resource(failover("quick", "{type: Planned}")).create();
+        clusters.await("the Failover stopped the sync", WAIT, () -> assertThat(failovers().withName("quick").get().getStatus()
+                .getSteps()).extracting(FailoverStep::getName).contains("PauseSync"));
+        Instant paused = Instant.now();
+        clusters.await("the plan says the Failover stopped its sync", Duration.ofSeconds(15), () -> assertThat(
+                PlanFixtures.condition(clusters.standby(), ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason())
+                .isEqualTo(Reasons.FAILOVER_IN_PROGRESS));
+        Duration toPaused = Duration.between(paused, Instant.now());
+
+        clusters.await("the Failover waits for its approval", WAIT, () -> assertThat(
+                failovers().withName("quick").get().getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL));
+        failovers().withName("quick").edit(f -> {
+            f.getMetadata().setAnnotations(Map.of("pilotlight.io/approve", "go-live"));
+            return f;
+        });
+        awaitCompleted("quick");
+        Instant ended = Instant.now();
+        clusters.await("the plan says the standby serves", Duration.ofSeconds(15), () -> assertThat(
+                PlanFixtures.condition(clusters.standby(), ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getReason())
+                .isEqualTo(Reasons.FAILED_OVER));
+        Duration toEnded = Duration.between(ended, Instant.now());
+        System.out.printf("plan reaction: %d ms after the Failover waited for approval (sync stopped), %d ms after it completed%n",
+                toPaused.toMillis(), toEnded.toMillis());
+    }
+
     @Test
     void unplannedFailoverGoesWithoutThePrimaryAndParksItWhenItReturns() {
         KubernetesClient primary = clusters.primary();

@@ -32,18 +32,12 @@ public class ActivateStep extends PhasedStep {
     public StepOutcome run(FailoverRun run) {
         String target = run.siteName(run.toRole());
         boolean failback = run.direction() == FailoverDirection.TO_PRIMARY;
-        boolean held = siteState.change(run.plan(), run.failover().getMetadata().getName(), true, s -> {
-            s.setActiveSite(target);
-            if (failback) {
-                s.setFencedSite(null);
-            }
-            return true;
-        });
+        PlanSiteState.Activation activation = siteState.activate(run.plan(), run.failover().getMetadata().getName(), target, failback);
         // Run again after it released the plan (its status patch lost): the target serves, which is what it does.
-        if (!held && target.equals(siteState.activeSite(run.plan()))) {
+        if (activation == PlanSiteState.Activation.ALREADY_ACTIVE) {
             return StepOutcome.done(target + " is the plan's active site already");
         }
-        if (!held) {
+        if (activation == PlanSiteState.Activation.NOT_HELD) {
             return StepOutcome.failed(Reasons.CONFLICT, "the plan is no longer held by this Failover (status.activeFailover of plan "
                     + run.plan().getMetadata().getName() + " names another one or none), so its active site was not changed");
         }

@@ -38,13 +38,7 @@ public class FenceStep extends PhasedStep {
 
     /** Records in the plan that the site is fenced: the plan keeps it parked until a Failover resumes it. */
     static void recordFenced(PlanSiteState siteState, FailoverRun run, String site) {
-        siteState.change(run.plan(), run.failover().getMetadata().getName(), false, s -> {
-            if (site.equals(s.getFencedSite())) {
-                return false;
-            }
-            s.setFencedSite(site);
-            return true;
-        });
+        siteState.recordFence(run.plan(), run.failover().getMetadata().getName(), site);
     }
 
     @Override

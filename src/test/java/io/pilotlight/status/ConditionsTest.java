@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.status.Conditions.Transition;
-import io.pilotlight.status.Conditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.plan.CompatibilityRules.Facts;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
-import io.pilotlight.plan.CompatibilityRules;
 import io.pilotlight.status.ConditionResult;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
-import io.pilotlight.plan.RpoEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
 import io.pilotlight.api.v1alpha1.plan.ProtectSpec;
 import io.pilotlight.api.v1alpha1.plan.WaveSpec;
 import io.pilotlight.core.ProtectedNamespaces;
-import io.pilotlight.plan.PlanValidator;
 import io.pilotlight.testsupport.TestSettings;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.pilotlight.unit;
+package io.pilotlight.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
-import io.pilotlight.plan.SyncRules;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.sync.SyncReport.Phase;
 import io.pilotlight.sync.SyncReport;

@@ -1,10 +1,9 @@
-package io.pilotlight.unit;
+package io.pilotlight.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
-import io.pilotlight.failover.StepRegistry;
 import io.pilotlight.failover.actions.ActionSteps;
 import io.pilotlight.failover.actions.HttpCheck;
 import io.pilotlight.failover.actions.JobAction;

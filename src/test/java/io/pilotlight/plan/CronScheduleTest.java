@@ -1,8 +1,7 @@
-package io.pilotlight.unit;
+package io.pilotlight.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilotlight.plan.CronSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

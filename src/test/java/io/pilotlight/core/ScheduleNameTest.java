@@ -1,11 +1,10 @@
-package io.pilotlight.unit;
+package io.pilotlight.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.meta.ApiConstants;
-import io.pilotlight.core.PlanLabels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,0 +1,89 @@
+package io.pilotlight.plan;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.api.v1alpha1.Failover;
+import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.status.ConditionResult;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.util.GoDurations;
+import io.pilotlight.util.RemoteErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * What a plan's pass does once its sites are observed: resolves the protected namespaces, then runs
+ * the backup, compatibility, sync and failover sections in that order, and sums them up in Ready.
+ */
+@ApplicationScoped
+class PlanSections {
+
+    private static final Logger LOG = Logger.getLogger(PlanSections.class);
+
+    private final BackupSection backups;
+    private final CompatibilitySection compatibility;
+    private final SyncSection sync;
+    private final FailoverSection failovers;
+    private final WatchCap watchCap;
+
+    PlanSections(BackupSection backups, CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers,
+            WatchCap watchCap) {
+        this.backups = backups;
+        this.compatibility = compatibility;
+        this.sync = sync;
+        this.failovers = failovers;
+        this.watchCap = watchCap;
+    }
+
+    /** @param planFailovers the plan's Failovers, from its event source */
+    void act(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, SiteSection.Sites sites, PlanStatusDraft draft) {
+        List<String> namespaces = protectedNamespaces(plan, sites);
+        Optional<String> overWatchCap = watchCap.excess(plan.getSpec(), namespaces);
+        if (overWatchCap.isPresent()) {
+            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.TOO_MANY_WATCHES, overWatchCap.get()));
+            sync.forget(plan);
+            return;
+        }
+        backups.observe(plan, draft, sites.reachablePrimary(), sites.reachableStandby(), namespaces);
+        compatibility.observe(plan, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(), namespaces);
+        sync.observe(plan, planFailovers, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(),
+                namespaces);
+        failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
+                sites.standbyHealth());
+        draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), plan.getSpec().backupEnabled(),
+                SyncSection.enabled(plan)));
+    }
+
+    /** The plan's gauges, from the status this pass built. */
+    PlanMetrics.Values metrics(DisasterRecoveryPlan plan, PlanStatusDraft draft) {
+        return new PlanMetrics.Values(draft.status().getRpoSeconds() == null ? Double.NaN : draft.status().getRpoSeconds(),
+                backups.lastBackupAgeSeconds(draft), holds(draft, ConditionTypes.PRIMARY_REACHABLE),
+                holds(draft, ConditionTypes.STANDBY_REACHABLE), holds(draft, ConditionTypes.READY),
+                seconds(plan.getSpec().getObjectives().getRpo()), seconds(plan.getSpec().getObjectives().getRto()));
+    }
+
+    /** The protected namespaces on the primary; null when it does not answer or they cannot be listed now. */
+    private List<String> protectedNamespaces(DisasterRecoveryPlan plan, SiteSection.Sites sites) {
+        if (sites.reachablePrimary() == null) {
+            return null;
+        }
+        try {
+            return backups.protectedNamespaces(sites.primary(), plan);
+        } catch (KubernetesClientException e) {
+            LOG.debugf("listing protected namespaces of %s failed: %s", plan.getMetadata().getName(), RemoteErrors.describe(e));
+            return null;
+        }
+    }
+
+    private static boolean holds(PlanStatusDraft draft, String type) {
+        return Conditions.isTrue(draft.conditions(), type);
+    }
+
+    private static double seconds(String duration) {
+        return duration == null ? Double.NaN : GoDurations.parse(duration).toSeconds();
+    }
+}
