@@ -10,6 +10,7 @@ import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 
 /** Records steps in {@code status.steps} and announces each start and end with an event. */
@@ -54,7 +55,9 @@ public class StepLog {
             case FAILED -> StepState.FAILED;
             case WAITING -> StepState.RUNNING;
         });
-        record.setFinishedAt(Conditions.timestamp(run.now()));
+        // When the step's call returned, not when this reconcile began: a step that does all its work in one
+        // call (a Fence parking 100 workloads) would otherwise read 0 s.
+        record.setFinishedAt(Conditions.timestamp(Instant.now()));
         record.setMessage(trim(outcome.message()));
         run.status().setInFlight(null);
         switch (outcome.result()) {
