@@ -93,7 +93,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class KillPointChaos {
 
     /** The kill points of make test: one of each kind of hold and of the kill on a start event. */
-    static final Set<String> CI = Set.of("Planned/Quiesce", "Planned/ScaleUp/data", "Unplanned/Fence");
+    static final Set<String> CI = Set.of("Planned/Quiesce", "Unplanned/Fence");
 
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -275,6 +275,81 @@ class KillPointChaos {
         return killPoints(Scenario.DRILL);
     }
 
+    /**
+     * Issue 17, item 4's first case: the standby's API server (the operator's own cluster, where the
+     * plan and the Failover live) stopped for 30 s while a Planned failover waits in its data wave. The
+     * operator cannot renew its Lease meanwhile; if it stops, it is started again, as the kubelet would.
+     */
+    @TestFactory
+    @Order(5)
+    Stream<DynamicTest> outages() {
+        String name = "Outage/standby-api-30s-in-ScaleUp/data";
+        String selection = System.getProperty("pilotlight-tests.kill-points", "ci");
+        if (!selection.equals("all") && !Set.of(selection.split(",")).contains(name)) {
+            return Stream.empty();
+        }
+        return Stream.of(DynamicTest.dynamicTest(name, this::standbyOutageInAWave));
+    }
+
+    private void standbyOutageInAWave() {
+        Instant started = Instant.now();
+        String landed = "-";
+        Step wave = registry.sequence(run(failover(Scenario.PLANNED, "probe", null))).stream()
+                .filter(s -> s.name().equals("ScaleUp/data")).findFirst().orElseThrow();
+        String hold = hold(wave).getClass().getSimpleName();
+        try {
+            assertThat(invariants.activeSite()).isEqualTo(Site.PRIMARY);
+            String name = "outage-" + serial.incrementAndGet();
+            Failover failover = failover(Scenario.PLANNED, name, APPROVALS);
+            List<String> expected = names(registry.sequence(run(failover)));
+            KubernetesClient standby = clusters.standby();
+            for (Node node : standby.nodes().list().getItems()) {
+                label(standby, node.getMetadata().getName(), HOLD_LABEL + "data", null);
+            }
+            standby.resource(failover).create();
+            clusters.await("ScaleUp/data of " + name + " is Running", WAIT, () -> assertThat(stepState(name, "ScaleUp/data"))
+                    .isEqualTo(StepState.RUNNING));
+            clusters.clusters().stop(Site.STANDBY);
+            Instant down = Instant.now();
+            try {
+                Thread.sleep(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean diedDuringOutage = !operator.alive();
+            clusters.clusters().start(Site.STANDBY);
+            System.out.printf("%s [chaos] %s: the standby's API server was down %d s; the operator %s%n", Instant.now(), name,
+                    Duration.between(down, Instant.now()).toSeconds(), diedDuringOutage ? "exited during it" : "kept running");
+            landed = diedDuringOutage ? "operator exited in the outage" : "operator kept running";
+            Awaitility.await("the operator exits or keeps leading").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(15))
+                    .until(() -> true);
+            if (!operator.alive()) {
+                landed = "operator exited (lost its Lease); restarted";
+                operator.start();
+            }
+            for (Node node : standby.nodes().list().getItems()) {
+                label(standby, node.getMetadata().getName(), HOLD_LABEL + "data", "open");
+            }
+            awaitCompleted(name);
+            List<ExpectedRun> runs = new ArrayList<>(List.of(new ExpectedRun(name, expected, Set.of(), jobs(expected))));
+            invariants.check(before, runs, false);
+            runs.add(runUnkilled(Scenario.FAILBACK));
+            invariants.check(before, runs, false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Outage", "ScaleUp/data (standby API 30 s)", hold, landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException e) {
+            record(new Outcome("Outage", "ScaleUp/data (standby API 30 s)", hold, landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report("standby outage in a wave"));
+            throw e;
+        } finally {
+            if (!operator.alive()) {
+                operator.start();
+            }
+        }
+    }
+
     /** One dynamic test per step of the scenario's Failover, as the operator's registry lists them. */
     private Stream<DynamicTest> killPoints(Scenario scenario) {
         List<Step> steps = registry.sequence(run(failover(scenario, "probe", null)));
@@ -312,10 +387,10 @@ class KillPointChaos {
                         () -> assertThat(clusters.standby().namespaces().withName(app + "-drill").get()).isNull());
             }
             assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
-            outcomes.add(new Outcome(scenario.label, step.name(), hold(step).getClass().getSimpleName(), landed,
+            record(new Outcome(scenario.label, step.name(), hold(step).getClass().getSimpleName(), landed,
                     Duration.between(started, Instant.now()).toSeconds(), "pass"));
         } catch (AssertionError | RuntimeException e) {
-            outcomes.add(new Outcome(scenario.label, step.name(), hold(step).getClass().getSimpleName(), landed,
+            record(new Outcome(scenario.label, step.name(), hold(step).getClass().getSimpleName(), landed,
                     Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
             System.err.println(clusters.report("kill point " + scenario.label + "/" + step.name()));
             throw e;
@@ -635,7 +710,20 @@ class KillPointChaos {
         client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
 
+    private void record(Outcome outcome) {
+        outcomes.add(outcome);
+        try {
+            writeMatrix(false);
+        } catch (IOException e) {
+            System.err.println("cannot write the matrix: " + e.getMessage());
+        }
+    }
+
     private void writeMatrix() throws IOException {
+        writeMatrix(true);
+    }
+
+    private void writeMatrix(boolean print) throws IOException {
         StringBuilder out = new StringBuilder(String.format("%-10s %-36s %-13s %-28s %6s  %s%n", "scenario", "step", "hold", "kill landed",
                 "secs", "result"));
         for (Outcome o : outcomes) {
@@ -644,7 +732,9 @@ class KillPointChaos {
         Path file = Path.of("target", "chaos", "kill-points.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
-        System.out.println("[chaos] kill points:\n" + out);
+        if (print) {
+            System.out.println("[chaos] kill points:\n" + out);
+        }
     }
 
     private static String firstLine(Throwable e) {
