@@ -323,7 +323,10 @@ public final class Invariants {
         }
         List<FailoverStep> steps = failover.getStatus().getSteps() == null ? List.of() : failover.getStatus().getSteps();
         List<String> names = steps.stream().map(FailoverStep::getName).toList();
-        if (!names.equals(expected.steps())) {
+        // A Drill records its TTL's Cleanup after it completed: not a step of the registry's sequence.
+        List<String> taken = !names.isEmpty() && names.get(names.size() - 1).equals("Cleanup") && !expected.steps().contains("Cleanup")
+                ? names.subList(0, names.size() - 1) : names;
+        if (!taken.equals(expected.steps())) {
             problems.add(expected.name() + " took steps " + names + ", expected " + expected.steps());
         }
         Instant previousEnd = null;
