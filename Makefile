@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -80,16 +80,24 @@ prometheus: ## make sure Prometheus and promtool are installed (the alert and da
 
 # The tests that need no cluster or server: those beside the code (src/test/java/io/pilotlight/<package>),
 # not the tiers that start API servers (apiserver/, integration/) or run the image (install/).
-UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/testsupport/**
+UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/chaos/**,!io/pilotlight/testsupport/**
 
 unit: ## the unit tests only (no cluster, no server): well under a minute
 	$(MVN) test '-Dtest=$(UNIT_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false
 
 # The install tests (src/test/java/io/pilotlight/install, failsafe, after `package`) run the image
 # that package built and pushed to the loopback registry; image.sh starts and stops that registry.
-test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC, the chart, the OLM bundle), then test-ops
-	MVN="$(MVN)" hack/install/image.sh verify
+# Kill points (src/test/java/io/pilotlight/chaos, failsafe after `package`, pom profile kill-points): the
+# packaged jar killed with SIGKILL inside Failover steps. make test runs the bounded subset
+# KillPointChaos.CI (-Dkill-points=ci); make chaos runs every step of every kind of Failover.
+test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## every test tier: unit, API server, integration (real Velero included), install (the image under deploy/'s RBAC, the chart, the OLM bundle), the CI kill points, then test-ops
+	MVN="$(MVN)" hack/install/image.sh verify -Dkill-points=ci
 	@$(MAKE) --no-print-directory test-ops
+
+# No surefire test (a -Dtest that names none): only package and the kill points' failsafe execution.
+chaos: k8s-bins ## every kill point: the packaged operator SIGKILLed inside each step of Planned, Unplanned, Drill and failback Failovers, then the invariant checker
+	$(MVN) verify -Dkill-points=all -Dtest=NoUnitTestInChaos -Dsurefire.failIfNoSpecifiedTests=false
+	@cat target/chaos/kill-points.txt
 
 # The clusters only when no external ones are named (as the Java tests do).
 OPS_CLUSTERS := $(if $(and $(PRIMARY_KUBECONFIG),$(STANDBY_KUBECONFIG)),,clusters-up)
