@@ -11,8 +11,8 @@
 #   clusters.sh start NAME      start that API server again
 #   clusters.sh status          one line per cluster
 #
-# Ports (loopback): PRIMARY_API_PORT (default 36443), PRIMARY_ETCD_PORT (32379),
-# STANDBY_API_PORT (36444), STANDBY_ETCD_PORT (32479); each etcd port +1..+4 are its peer, controller
+# Ports (loopback): PRIMARY_API_PORT (default 16443), PRIMARY_ETCD_PORT (12379),
+# STANDBY_API_PORT (16444), STANDBY_ETCD_PORT (12479); each etcd port +1..+4 are its peer, controller
 # manager, scheduler and kwok ports. Kubeconfigs: .local/<name>.kubeconfig.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,8 +40,8 @@ export KWOK_RUNTIME=binary
 kwokctl="$kwok_dir/kwokctl"
 kubectl="$k8s_dir/kubectl"
 
-api_port() { case "$1" in primary) echo "${PRIMARY_API_PORT:-36443}" ;; standby) echo "${STANDBY_API_PORT:-36444}" ;; esac; }
-etcd_port() { case "$1" in primary) echo "${PRIMARY_ETCD_PORT:-32379}" ;; standby) echo "${STANDBY_ETCD_PORT:-32479}" ;; esac; }
+api_port() { case "$1" in primary) echo "${PRIMARY_API_PORT:-16443}" ;; standby) echo "${STANDBY_API_PORT:-16444}" ;; esac; }
+etcd_port() { case "$1" in primary) echo "${PRIMARY_ETCD_PORT:-12379}" ;; standby) echo "${STANDBY_ETCD_PORT:-12479}" ;; esac; }
 kubeconfig() { echo "$local_dir/$1.kubeconfig"; }
 cluster_dir() { echo "$KWOK_WORKDIR/clusters/$1"; }
 known() { [[ "$1" == primary || "$1" == standby ]] || die "unknown cluster '$1' (primary or standby)"; }

@@ -10,8 +10,8 @@
 #   velero.sh restart NAME    restart one server (primary|standby): it syncs the bucket's backups at once
 #   velero.sh status          one line per process
 #
-# Ports (loopback): VELERO_S3_PORT (default 38480), PRIMARY_VELERO_PORT (38485) and STANDBY_VELERO_PORT
-# (38487) for each server's metrics, +1 for its profiler. Clusters: PRIMARY_KUBECONFIG and
+# Ports (loopback): VELERO_S3_PORT (default 18480), PRIMARY_VELERO_PORT (18485) and STANDBY_VELERO_PORT
+# (18487) for each server's metrics, +1 for its profiler. Clusters: PRIMARY_KUBECONFIG and
 # STANDBY_KUBECONFIG, else the local ones of clusters.sh. VELERO_WAIT: seconds to wait for a location
 # to become Available (default 60).
 set -euo pipefail
@@ -25,14 +25,14 @@ velero="$(bin_dir velero "$VELERO_VERSION")/velero"
 plugins="$(bin_dir velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION")"
 s3proxy_jar="$(bin_dir s3proxy "$S3PROXY_VERSION")/s3proxy.jar"
 kubectl="$(bin_dir kubernetes "$KUBERNETES_VERSION")/kubectl"
-s3_port="${VELERO_S3_PORT:-38480}"
+s3_port="${VELERO_S3_PORT:-18480}"
 wait_seconds="${VELERO_WAIT:-60}"
 bucket=pilotlight
 # S3Proxy checks these; they are local test values, never a real account's.
 access_key=pilotlight
 secret_key=pilotlight-local-secret
 
-metrics_port() { case "$1" in primary) echo "${PRIMARY_VELERO_PORT:-38485}" ;; standby) echo "${STANDBY_VELERO_PORT:-38487}" ;; esac; }
+metrics_port() { case "$1" in primary) echo "${PRIMARY_VELERO_PORT:-18485}" ;; standby) echo "${STANDBY_VELERO_PORT:-18487}" ;; esac; }
 kubeconfig() {
   case "$1" in
     primary) echo "${PRIMARY_KUBECONFIG:-$repo/.local/primary.kubeconfig}" ;;
