@@ -72,6 +72,8 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         if (ActiveFailovers.ended(failover)) {
             return drills.afterEnd(failover, now, context);
         }
+        // The plan is read, not cached: its site state is changed by the plan controller and by other Failovers,
+        // and the steps decide on it; one GET per reconcile of a running Failover.
         DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
                 .withName(failover.getSpec().getPlanRef().getName()).get();
         if (failover.getStatus() == null || failover.getStatus().getPhase() == null) {
