@@ -115,7 +115,9 @@ class RealVeleroTest {
         assertThat(backup.getSpec().getIncludedNamespaces()).containsExactly(app);
         assertThat(backup.getStatus().getProgress().getItemsBackedUp()).as("the Deployment, the ConfigMap, the PodTemplate...")
                 .isGreaterThanOrEqualTo(3);
-        clusters.await("the next minute's backup becomes the recovery point", SCHEDULE_WAIT, () -> {
+        // A newer backup of the Schedule, taken now rather than awaited a minute (the schedule may still add its own).
+        clusters.primary().resource(scheduleBackup(schedule + "-now")).create();
+        clusters.await("the newer backup becomes the recovery point", WAIT, () -> {
             DisasterRecoveryPlan p = plans().withName(PLAN).get();
             assertThat(p.getStatus().getLastGoodBackup().getName()).isNotEqualTo(first).startsWith(schedule + "-");
             assertThat(p.getStatus().getLastBackup().getName()).isEqualTo(p.getStatus().getLastGoodBackup().getName());
