@@ -11,6 +11,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.PlanSites;
 import io.pilotlight.core.clusters.SiteConfigException;
@@ -31,7 +32,7 @@ import java.util.ArrayList;
 @ApplicationScoped
 public class DrillCleanup {
 
-    public static final String STEP = "Cleanup";
+    public static final String STEP = ActiveFailovers.DRILL_CLEANUP_STEP;
 
     private final KubernetesClient client;
     private final PlanSites sites;
@@ -107,6 +108,6 @@ public class DrillCleanup {
 
     private static boolean cleaned(Failover failover) {
         return failover.getStatus().getPhase() != FailoverPhase.COMPLETED && failover.getStatus().getPhase() != FailoverPhase.FAILED
-                || failover.getStatus().getSteps() != null && failover.getStatus().getSteps().stream().anyMatch(s -> STEP.equals(s.getName()));
+                || ActiveFailovers.cleanedUp(failover);
     }
 }
