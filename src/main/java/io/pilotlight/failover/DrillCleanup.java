@@ -15,6 +15,7 @@ import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.PlanSites;
 import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.failover.report.ReportConfigMap;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
@@ -38,12 +39,15 @@ public class DrillCleanup {
     private final PlanSites sites;
     private final EventRecorder events;
     private final FailoverStatusGateway status;
+    private final ReportConfigMap reports;
 
-    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events, FailoverStatusGateway status) {
+    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events, FailoverStatusGateway status,
+            ReportConfigMap reports) {
         this.client = client;
         this.sites = sites;
         this.events = events;
         this.status = status;
+        this.reports = reports;
     }
 
     /** After the Failover ended: schedules or does a drill's cleanup; nothing for other types. */
@@ -78,6 +82,8 @@ public class DrillCleanup {
         }
         failover.getStatus().getSteps().add(step);
         events.normal(failover, Reasons.DRILL_CLEANED_UP, step.getMessage());
+        // The report says that the copies are gone, too.
+        reports.record(failover, plan);
         return status.patch(failover, context);
     }
 
