@@ -15,7 +15,6 @@ import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
-import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.HttpURLConnection;
@@ -42,6 +41,7 @@ public class DrillScheduler {
     /** On a scheduled Drill: the time it was due. */
     public static final String DUE_ANNOTATION = "pilotlight.io/drill-due";
     private static final Logger LOG = Logger.getLogger(DrillScheduler.class);
+    private static final Duration DEFER_NOTICE = Duration.ofMinutes(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final KubernetesClient local;
@@ -67,8 +67,8 @@ public class DrillScheduler {
         }
         Optional<String> busy = busyWith(plan);
         if (busy.isPresent()) {
-            // Once, on the pass that found it due: the other Failover's end wakes the plan again.
-            if (Duration.between(due, now).compareTo(GoDurations.parse(plan.getSpec().getHealthCheck().getInterval())) < 0) {
+            // In the first minute after it was due (a repeat only counts up the same Event): the other Failover's end wakes the plan.
+            if (Duration.between(due, now).compareTo(DEFER_NOTICE) < 0) {
                 events.normal(plan, Reasons.DRILL_DEFERRED, "the drill due at " + Conditions.timestamp(due) + " waits until Failover "
                         + busy.get() + " of the plan has ended");
             }
