@@ -1,14 +1,11 @@
 package io.pilotlight.plan;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.api.v1alpha1.FailoverSpec;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
-import io.pilotlight.api.v1alpha1.failover.PlanRef;
 import io.pilotlight.api.v1alpha1.plan.DrillPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.DrillStatus;
 import io.pilotlight.core.ActiveFailovers;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -136,22 +132,7 @@ public class DrillScheduler {
     }
 
     static Failover drill(DisasterRecoveryPlan plan, Instant due) {
-        String prefix = plan.getMetadata().getName();
-        prefix = prefix.length() <= 40 ? prefix : prefix.substring(0, 40).replaceAll("[-.]+$", "");
-        // The plan's own labels too: whatever selects the plan (an operator's label selector) selects its drills.
-        Map<String, String> labels = new HashMap<>(plan.getMetadata().getLabels() == null ? Map.of() : plan.getMetadata().getLabels());
-        labels.putAll(PlanLabels.of(plan));
-        labels.put(PlanLabels.SCHEDULED_DRILL, "true");
-        Failover failover = new Failover();
-        failover.setMetadata(new ObjectMetaBuilder().withName(prefix + "-drill-" + STAMP.format(due))
-                .withNamespace(plan.getMetadata().getNamespace()).withLabels(labels)
-                .withAnnotations(Map.of(DUE_ANNOTATION, Conditions.timestamp(due))).build());
-        FailoverSpec spec = new FailoverSpec();
-        PlanRef ref = new PlanRef();
-        ref.setName(plan.getMetadata().getName());
-        spec.setPlanRef(ref);
-        spec.setType(FailoverType.DRILL);
-        failover.setSpec(spec);
-        return failover;
+        return OwnFailovers.of(plan, "drill-" + STAMP.format(due), FailoverType.DRILL, PlanLabels.SCHEDULED_DRILL,
+                Map.of(DUE_ANNOTATION, Conditions.timestamp(due)));
     }
 }
