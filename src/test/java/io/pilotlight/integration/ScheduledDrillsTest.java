@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
@@ -128,10 +130,7 @@ class ScheduledDrillsTest {
         clusters.await("the Planned failover waits for its approval", WAIT, () -> assertThat(failovers().withName("hold").get()
                 .getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL));
         Instant held = Instant.now();
-        plans().withName(PLAN).edit(p -> {
-            p.getSpec().getFailover().getDrill().setSchedule("@every 3s");
-            return p;
-        });
+        schedule("@every 3s");
         clusters.await("a drill came due and waits for the Planned failover", WAIT, () -> assertThat(planEvents())
                 .anySatisfy(e -> assertThat(e.getReason()).isEqualTo(Reasons.DRILL_DEFERRED)));
         assertThat(scheduledDrills()).as("no drill started while the Planned failover ran")
@@ -144,15 +143,18 @@ class ScheduledDrillsTest {
             assertThat(seen).hasSizeGreaterThanOrEqualTo(4);
             assertThat(failovers().withName(first).get()).as("the first drill, beyond historyLimit 2").isNull();
         });
-        plans().withName(PLAN).edit(p -> {
-            p.getSpec().getFailover().getDrill().setSchedule("0 0 1 1 *");
-            return p;
-        });
+        schedule("0 0 1 1 *");
         clusters.await("the history holds its limit once the drills are cleaned up", WAIT, () -> {
             List<Failover> kept = scheduledDrills();
             assertThat(kept).hasSize(2).allSatisfy(f -> assertThat(ActiveFailovers.ended(f)).isTrue());
         });
         assertThat(condition(ConditionTypes.DRILL_SUCCEEDED).getStatus()).isEqualTo(ConditionStatus.TRUE);
+    }
+
+    /** A merge patch, as kubectl patch makes it: a full edit would race the operator's status writes (409). */
+    private void schedule(String schedule) {
+        plans().withName(PLAN).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\": {\"failover\": {\"drill\": {\"schedule\": \"" + schedule + "\"}}}}");
     }
 
     private List<Failover> scheduledDrills() {
