@@ -478,6 +478,19 @@ follow_plan "the sync has parked the standby again (StandbyInSync=True)" "$TIMEO
 step "The operator's failover metrics"
 metrics | grep -E '^pilotlight_failover' | sed 's/^/    /' || true
 
+# The audit report of the planned failover (issue 15): the plugin's text, then the Markdown copy the
+# operator keeps in a ConfigMap owned by the Failover (status.report.configMap).
+step "The report of the planned failover, as an auditor keeps it"
+show "kubectl pilotlight -n $PLAN_NS report shop-planned-$stamp"
+pl report "shop-planned-$stamp" | sed 's/^/    /'
+report_cm="$(ks -n "$PLAN_NS" get fo "shop-planned-$stamp" -o jsonpath='{.status.report.configMap}')"
+if [[ -n "$report_cm" ]]; then
+  show "kubectl -n $PLAN_NS get configmap $report_cm -o jsonpath='{.data.report\.md}' | head -20"
+  ks -n "$PLAN_NS" get configmap "$report_cm" -o jsonpath='{.data.report\.md}' | head -20 | sed 's/^/    /'
+else
+  info "no report ConfigMap: $(ks -n "$PLAN_NS" get fo "shop-planned-$stamp" -o jsonpath='{.status.report.note}')"
+fi
+
 step "Every plan at a glance, and this one in detail"
 show "kubectl pilotlight -n $PLAN_NS status"
 pl status | sed 's/^/    /'

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -46,8 +47,8 @@ func report(ctx context.Context, c *cluster, name string, out io.Writer) error {
 	}
 	rto, rtoMeasured := num(fo, "status", "rtoSeconds")
 	rpo, rpoMeasured := num(fo, "status", "rpoSeconds")
-	rtoGoal, rtoKnown := objective(plan, "rto")
-	rpoGoal, rpoKnown := objective(plan, "rpo")
+	rtoGoal, rtoKnown := heldTo(fo, plan, "rto")
+	rpoGoal, rpoKnown := heldTo(fo, plan, "rpo")
 	progressing := findCondition(fo, "Progressing")
 
 	fmt.Fprintf(out, "Failover report %s/%s (printed %s)\n\n", c.namespace, name, time.Now().UTC().Format(time.RFC3339))
@@ -85,7 +86,39 @@ func report(ctx context.Context, c *cluster, name string, out io.Writer) error {
 			}
 		}
 	}
+	printChanges(out, fo)
 	return printEvents(out, events, time.Now())
+}
+
+// heldTo is the objective an ended Failover was held to (status.report keeps the plan's as they were
+// when it ended), else the plan's as they are now.
+func heldTo(fo, plan map[string]interface{}, which string) (time.Duration, bool) {
+	if v, ok := num(fo, "status", "report", which+"ObjectiveSeconds"); ok {
+		return time.Duration(v) * time.Second, true
+	}
+	return objective(plan, which)
+}
+
+// printChanges lists, per site, the steps that changed something there (status.report.sites), and
+// where the Markdown copy of the report is.
+func printChanges(out io.Writer, fo map[string]interface{}) {
+	sites, _, _ := unstructured.NestedSlice(fo, "status", "report", "sites")
+	if len(sites) > 0 {
+		fmt.Fprintln(out, "\nChanged, by site (the steps' messages above say what):")
+		for _, s := range sites {
+			m, ok := s.(map[string]interface{})
+			if !ok {
+				continue
+			}
+			steps, _, _ := unstructured.NestedStringSlice(m, "steps")
+			fmt.Fprintf(out, "  %s (%s): %s\n", str(m, "site"), str(m, "role"), strings.Join(steps, ", "))
+		}
+	}
+	if cm := str(fo, "status", "report", "configMap"); cm != "" {
+		fmt.Fprintf(out, "\nMarkdown report: kubectl get configmap %s -o jsonpath='{.data.report\\.md}'\n", cm)
+	} else if note := str(fo, "status", "report", "note"); note != "" {
+		fmt.Fprintf(out, "\nMarkdown report: %s\n", note)
+	}
 }
 
 func clock(t time.Time) string {

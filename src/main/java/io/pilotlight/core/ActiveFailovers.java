@@ -26,6 +26,9 @@ public class ActiveFailovers {
     /** The step after which the plan's sync stays stopped until the Failover ends. */
     public static final String PAUSE_SYNC_STEP = "PauseSync";
 
+    /** The step a Drill records once its copies were deleted after its TTL. */
+    public static final String DRILL_CLEANUP_STEP = "Cleanup";
+
     private final KubernetesClient client;
 
     public ActiveFailovers(KubernetesClient client) {
@@ -66,6 +69,12 @@ public class ActiveFailovers {
     public static boolean pausedSync(Failover failover) {
         return failover.getStatus() != null && failover.getStatus().getSteps() != null
                 && failover.getStatus().getSteps().stream().anyMatch(s -> PAUSE_SYNC_STEP.equals(s.getName()));
+    }
+
+    /** Whether a Drill's copies were deleted after its TTL ({@link #DRILL_CLEANUP_STEP}). */
+    public static boolean cleanedUp(Failover failover) {
+        return failover.getStatus() != null && failover.getStatus().getSteps() != null
+                && failover.getStatus().getSteps().stream().anyMatch(s -> DRILL_CLEANUP_STEP.equals(s.getName()));
     }
 
     /** When the standby last took over the plan: the completion of its newest Completed failover to the standby, if any. */

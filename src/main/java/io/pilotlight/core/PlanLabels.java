@@ -18,6 +18,8 @@ public final class PlanLabels {
     public static final String PLAN_NAMESPACE = "pilotlight.io/plan-namespace";
     /** On the namespaces a Drill makes: the Failover they belong to. */
     public static final String DRILL = "pilotlight.io/drill";
+    /** On a Drill Failover the plan's drill schedule created: only those are deleted to keep its history limit. */
+    public static final String SCHEDULED_DRILL = "pilotlight.io/scheduled-drill";
 
     private PlanLabels() {
     }

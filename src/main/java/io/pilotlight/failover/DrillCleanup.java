@@ -11,9 +11,11 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.PlanSites;
 import io.pilotlight.core.clusters.SiteConfigException;
+import io.pilotlight.failover.report.ReportConfigMap;
 import io.pilotlight.failover.steps.DrillCopyStep;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
@@ -31,18 +33,21 @@ import java.util.ArrayList;
 @ApplicationScoped
 public class DrillCleanup {
 
-    public static final String STEP = "Cleanup";
+    public static final String STEP = ActiveFailovers.DRILL_CLEANUP_STEP;
 
     private final KubernetesClient client;
     private final PlanSites sites;
     private final EventRecorder events;
     private final FailoverStatusGateway status;
+    private final ReportConfigMap reports;
 
-    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events, FailoverStatusGateway status) {
+    public DrillCleanup(KubernetesClient client, PlanSites sites, EventRecorder events, FailoverStatusGateway status,
+            ReportConfigMap reports) {
         this.client = client;
         this.sites = sites;
         this.events = events;
         this.status = status;
+        this.reports = reports;
     }
 
     /** After the Failover ended: schedules or does a drill's cleanup; nothing for other types. */
@@ -77,6 +82,8 @@ public class DrillCleanup {
         }
         failover.getStatus().getSteps().add(step);
         events.normal(failover, Reasons.DRILL_CLEANED_UP, step.getMessage());
+        // The report says that the copies are gone, too.
+        reports.record(failover, plan);
         return status.patch(failover, context);
     }
 
@@ -107,6 +114,6 @@ public class DrillCleanup {
 
     private static boolean cleaned(Failover failover) {
         return failover.getStatus().getPhase() != FailoverPhase.COMPLETED && failover.getStatus().getPhase() != FailoverPhase.FAILED
-                || failover.getStatus().getSteps() != null && failover.getStatus().getSteps().stream().anyMatch(s -> STEP.equals(s.getName()));
+                || ActiveFailovers.cleanedUp(failover);
     }
 }

@@ -13,6 +13,7 @@ import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.failover.report.ReportConfigMap;
 import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.steps.FinalSyncStep;
 import io.pilotlight.status.Conditions;
@@ -25,7 +26,7 @@ import java.util.List;
 
 /**
  * The start and the end of a Failover: phase, times, the measured RTO and RPO, the Progressing
- * condition, events and metrics, and the release of the plan when it ends.
+ * condition, events and metrics, the release of the plan and the report ({@link ReportConfigMap}) when it ends.
  */
 @ApplicationScoped
 public class FailoverOutcome {
@@ -34,12 +35,15 @@ public class FailoverOutcome {
     private final PlanSiteState siteState;
     private final FailoverMetrics metrics;
     private final ActiveFailovers active;
+    private final ReportConfigMap reports;
 
-    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ActiveFailovers active) {
+    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ActiveFailovers active,
+            ReportConfigMap reports) {
         this.events = events;
         this.siteState = siteState;
         this.metrics = metrics;
         this.active = active;
+        this.reports = reports;
     }
 
     void start(Failover failover, DisasterRecoveryPlan plan, Instant now) {
@@ -78,6 +82,7 @@ public class FailoverOutcome {
         condition(failover, ConditionStatus.FALSE, Reasons.SUCCEEDED, summary, run.now());
         events.normal(failover, Reasons.SUCCEEDED, summary);
         metrics.ended(failover, true, rto);
+        reports.record(failover, run.plan());
     }
 
     void fail(Failover failover, DisasterRecoveryPlan plan, String step, String reason, String message, Instant now) {
@@ -93,6 +98,7 @@ public class FailoverOutcome {
         condition(failover, ConditionStatus.FALSE, reason, StepLog.trim(text), now);
         events.warning(failover, Reasons.FAILED, StepLog.trim(text));
         metrics.ended(failover, false, Duration.between(created(failover, now), now).toSeconds());
+        reports.record(failover, plan);
     }
 
     /**

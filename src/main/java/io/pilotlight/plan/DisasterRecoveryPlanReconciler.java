@@ -19,6 +19,7 @@ import io.pilotlight.status.ConditionEvents;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -119,7 +120,13 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         if (draft.changed()) {
             status.patch(plan, draft.status(), context);
         }
-        return UpdateControl.<DisasterRecoveryPlan>noUpdate()
-                .rescheduleAfter(GoDurations.parse(plan.getSpec().getHealthCheck().getInterval()));
+        return UpdateControl.<DisasterRecoveryPlan>noUpdate().rescheduleAfter(nextPass(plan, draft));
+    }
+
+    /** After the poll interval, or sooner when a section asked for it (a scheduled drill's time, a second past it). */
+    private static Duration nextPass(DisasterRecoveryPlan plan, PlanStatusDraft draft) {
+        Duration interval = GoDurations.parse(plan.getSpec().getHealthCheck().getInterval());
+        return draft.wakeAt().map(at -> Duration.between(Instant.now(), at).plusSeconds(1))
+                .filter(d -> d.compareTo(interval) < 0).map(d -> d.isNegative() ? Duration.ofSeconds(1) : d).orElse(interval);
     }
 }

@@ -1,17 +1,13 @@
 package io.pilotlight.plan;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.api.v1alpha1.FailoverSpec;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
-import io.pilotlight.api.v1alpha1.failover.PlanRef;
 import io.pilotlight.core.ActiveFailovers;
-import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.status.EventRecorder;
@@ -21,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -103,20 +98,8 @@ public class FailoverSection {
                 || !standbyHealth.reachable() || status.getActiveFailover() != null || !noneUnderWay) {
             return;
         }
-        Failover failover = new Failover();
-        String name = truncate(plan.getMetadata().getName(), 40) + "-auto-" + STAMP.format(Instant.now());
-        // The plan's own labels too: whatever selects the plan (an operator's label selector) selects its Failover.
-        Map<String, String> labels = new HashMap<>(plan.getMetadata().getLabels() == null ? Map.of() : plan.getMetadata().getLabels());
-        labels.putAll(PlanLabels.of(plan));
-        labels.put(AUTO_LABEL, "true");
-        failover.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(plan.getMetadata().getNamespace())
-                .withLabels(labels).build());
-        FailoverSpec spec = new FailoverSpec();
-        PlanRef ref = new PlanRef();
-        ref.setName(plan.getMetadata().getName());
-        spec.setPlanRef(ref);
-        spec.setType(FailoverType.UNPLANNED);
-        failover.setSpec(spec);
+        Failover failover = OwnFailovers.of(plan, "auto-" + STAMP.format(Instant.now()), FailoverType.UNPLANNED, AUTO_LABEL, Map.of());
+        String name = failover.getMetadata().getName();
         local.resource(failover).create();
         events.warning(plan, Reasons.AUTO_FAILOVER, "the primary site " + primaryName + " failed " + failures
                 + " probes in a row and the standby answers: created Unplanned Failover " + name + " (healthCheck.autoFailover)");
@@ -124,8 +107,4 @@ public class FailoverSection {
 
     /** On a Failover the operator created by itself. */
     public static final String AUTO_LABEL = "pilotlight.io/auto-failover";
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 }

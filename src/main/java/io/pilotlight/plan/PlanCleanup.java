@@ -39,16 +39,18 @@ public class PlanCleanup {
     private final SyncSection sync;
     private final ProbeStreaks streaks;
     private final PlanMetrics metrics;
+    private final DrillMetrics drillMetrics;
     private final EventRecorder events;
 
     public PlanCleanup(PlanSites sites, BackupScheduleSync schedules, CompatibilitySection compatibility, SyncSection sync,
-            ProbeStreaks streaks, PlanMetrics metrics, EventRecorder events) {
+            ProbeStreaks streaks, PlanMetrics metrics, DrillMetrics drillMetrics, EventRecorder events) {
         this.sites = sites;
         this.schedules = schedules;
         this.compatibility = compatibility;
         this.sync = sync;
         this.streaks = streaks;
         this.metrics = metrics;
+        this.drillMetrics = drillMetrics;
         this.events = events;
     }
 
@@ -70,6 +72,7 @@ public class PlanCleanup {
         compatibility.forget(plan);
         streaks.forget(plan.getMetadata().getUid());
         metrics.remove(plan.getMetadata().getNamespace(), plan.getMetadata().getName());
+        drillMetrics.remove(plan.getMetadata().getNamespace(), plan.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
 

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What a plan's pass does once its sites are observed: resolves the protected namespaces, then runs
- * the backup, compatibility, sync and failover sections in that order, and sums them up in Ready.
+ * the backup, compatibility, sync, failover and drill sections in that order, and sums them up in Ready.
  */
 @ApplicationScoped
 class PlanSections {
@@ -28,14 +28,16 @@ class PlanSections {
     private final CompatibilitySection compatibility;
     private final SyncSection sync;
     private final FailoverSection failovers;
+    private final DrillSection drills;
     private final WatchCap watchCap;
 
     PlanSections(BackupSection backups, CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers,
-            WatchCap watchCap) {
+            DrillSection drills, WatchCap watchCap) {
         this.backups = backups;
         this.compatibility = compatibility;
         this.sync = sync;
         this.failovers = failovers;
+        this.drills = drills;
         this.watchCap = watchCap;
     }
 
@@ -54,6 +56,7 @@ class PlanSections {
                 namespaces);
         failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
                 sites.standbyHealth());
+        drills.observe(plan, planFailovers, draft);
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), plan.getSpec().backupEnabled(),
                 SyncSection.enabled(plan)));
     }

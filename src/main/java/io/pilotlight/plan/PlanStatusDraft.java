@@ -23,6 +23,7 @@ final class PlanStatusDraft {
     private final DisasterRecoveryPlanStatus status;
     private final List<Conditions.Transition> transitions = new ArrayList<>();
     private final Instant now;
+    private Instant wakeAt;
 
     PlanStatusDraft(DisasterRecoveryPlan plan, Instant now) {
         this.plan = plan;
@@ -62,6 +63,17 @@ final class PlanStatusDraft {
 
     Instant now() {
         return now;
+    }
+
+    /** Asks for the next pass no later than then (a scheduled drill's time); null asks nothing. */
+    void wakeBy(Instant at) {
+        if (at != null && (wakeAt == null || at.isBefore(wakeAt))) {
+            wakeAt = at;
+        }
+    }
+
+    Optional<Instant> wakeAt() {
+        return Optional.ofNullable(wakeAt);
     }
 
     boolean changed() {

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the CRD schema and its CEL rules cannot check: cron syntax as Velero parses it, label
+ * What the CRD schema and its CEL rules cannot check: cron syntax (backup and drill schedules) as Velero parses it, label
  * selectors, namespaces that must never be protected ({@link ProtectedNamespaces#why}), and the
  * traffic section's values ({@link TrafficValidation}). Each problem is a sentence naming the
  * field, so the plan's Ready condition tells a person what to fix.
@@ -49,6 +49,11 @@ public class PlanValidator {
         if (backup != null && spec.backupEnabled()) {
             CronSchedule.problem(backup.getSchedule())
                     .ifPresent(p -> problems.add("spec.backup.schedule '" + backup.getSchedule() + "': " + p));
+        }
+        String drills = spec.getFailover() == null || spec.getFailover().getDrill() == null ? null
+                : spec.getFailover().getDrill().getSchedule();
+        if (drills != null) {
+            CronSchedule.problem(drills).ifPresent(p -> problems.add("spec.failover.drill.schedule '" + drills + "': " + p));
         }
         if (spec.getProtect() != null) {
             List<String> namespaces = spec.getProtect().getNamespaces() == null ? List.of() : spec.getProtect().getNamespaces();

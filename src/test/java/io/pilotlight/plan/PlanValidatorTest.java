@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanSpec;
 import io.pilotlight.api.v1alpha1.plan.BackupPolicySpec;
+import io.pilotlight.api.v1alpha1.plan.DrillPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.FailoverPolicySpec;
 import io.pilotlight.api.v1alpha1.plan.KeepWarmSpec;
 import io.pilotlight.api.v1alpha1.plan.PilotLightSpec;
@@ -85,6 +86,17 @@ class PlanValidatorTest {
         spec.getBackup().setSchedule("61 * * * *");
 
         assertThat(validator.problems(spec)).containsExactly("spec.backup.schedule '61 * * * *': invalid minute '61': values go from 0 to 59");
+    }
+
+    @Test
+    void aBadDrillScheduleIsReportedWithItsFieldPath() {
+        DisasterRecoveryPlanSpec spec = spec();
+        DrillPolicySpec drill = new DrillPolicySpec();
+        drill.setSchedule("0 3 31 2-4 MON-FOO");
+        spec.getFailover().setDrill(drill);
+
+        assertThat(validator.problems(spec)).containsExactly(
+                "spec.failover.drill.schedule '0 3 31 2-4 MON-FOO': invalid day of week 'MON-FOO': values go from 0 to 7");
     }
 
     @Test

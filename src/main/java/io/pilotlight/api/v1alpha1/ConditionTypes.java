@@ -26,6 +26,8 @@ public final class ConditionTypes {
     public static final String RECONCILING = "Reconciling";
     /** A Failover is making progress. */
     public static final String PROGRESSING = "Progressing";
+    /** On a plan with a drill schedule or maxAge: the last drill completed and is recent enough. */
+    public static final String DRILL_SUCCEEDED = "DrillSucceeded";
 
     private ConditionTypes() {
     }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.pilotlight.api.v1alpha1.plan.DrillStatus;
 import io.pilotlight.api.v1alpha1.plan.LastBackupStatus;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
 import java.util.List;
 
 /** Observed state of a DisasterRecoveryPlan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "lastGoodBackup", "standby", "conditions"})
+@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "lastGoodBackup", "standby", "drill", "conditions"})
 public class DisasterRecoveryPlanStatus {
 
     @JsonProperty("observedGeneration")
@@ -49,8 +50,12 @@ public class DisasterRecoveryPlanStatus {
     @JsonPropertyDescription("Figures about the copy on the standby.")
     private StandbyStatus standby;
 
+    @JsonProperty("drill")
+    @JsonPropertyDescription("The plan's drills: the last one, the predicted RTO, the next scheduled one.")
+    private DrillStatus drill;
+
     @JsonProperty("conditions")
-    @JsonPropertyDescription("Current observations: Ready, PrimaryReachable, StandbyReachable, BackupScheduled, StandbyInSync, RPOMet, StandbyCompatible.")
+    @JsonPropertyDescription("Current observations: Ready, PrimaryReachable, StandbyReachable, BackupScheduled, StandbyInSync, RPOMet, StandbyCompatible, and DrillSucceeded when drills are scheduled or checked.")
     private List<Condition> conditions;
 
     public Long getObservedGeneration() {
@@ -131,5 +136,13 @@ public class DisasterRecoveryPlanStatus {
 
     public void setLastGoodBackup(LastBackupStatus lastGoodBackup) {
         this.lastGoodBackup = lastGoodBackup;
+    }
+
+    public DrillStatus getDrill() {
+        return drill;
+    }
+
+    public void setDrill(DrillStatus drill) {
+        this.drill = drill;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverReport;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.InFlightOperation;
 import io.pilotlight.api.v1alpha1.failover.NamespacedName;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** Observed state of a Failover: where it is, what it did, what it achieved. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "phase", "fromSite", "toSite", "progress", "message", "steps", "startedAt", "completedAt", "rtoSeconds", "rpoSeconds", "inFlight", "jobsToResubmit", "conditions"})
+@JsonPropertyOrder({"observedGeneration", "phase", "fromSite", "toSite", "progress", "message", "steps", "startedAt", "completedAt", "rtoSeconds", "rpoSeconds", "inFlight", "jobsToResubmit", "report", "conditions"})
 public class FailoverStatus {
 
     @JsonProperty("observedGeneration")
@@ -66,6 +67,10 @@ public class FailoverStatus {
     @JsonProperty("jobsToResubmit")
     @JsonPropertyDescription("Jobs that were running on the site being left and are to be re-created on the target site.")
     private List<NamespacedName> jobsToResubmit;
+
+    @JsonProperty("report")
+    @JsonPropertyDescription("Once the Failover ended: the objectives it was held to, whether it met them, what it changed on each site, and the ConfigMap holding its printable report.")
+    private FailoverReport report;
 
     @JsonProperty("conditions")
     @JsonPropertyDescription("Current observations about the failover.")
@@ -181,5 +186,13 @@ public class FailoverStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    public FailoverReport getReport() {
+        return report;
+    }
+
+    public void setReport(FailoverReport report) {
+        this.report = report;
     }
 }

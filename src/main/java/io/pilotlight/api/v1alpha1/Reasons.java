@@ -125,6 +125,25 @@ public final class Reasons {
     /** A Failover deleted after its target took over traffic: kept, not rolled back. */
     public static final String NOT_ROLLED_BACK = "NotRolledBack";
 
+    /** DrillSucceeded: the last drill completed (and is recent enough). */
+    public static final String LAST_DRILL_SUCCEEDED = "LastDrillSucceeded";
+    /** DrillSucceeded: the last drill failed. */
+    public static final String LAST_DRILL_FAILED = "LastDrillFailed";
+    /** DrillSucceeded: the last drill ended longer ago than failover.drill.maxAge. */
+    public static final String DRILL_TOO_OLD = "DrillTooOld";
+    /** DrillSucceeded: the plan has had no drill yet. */
+    public static final String NO_DRILL_YET = "NoDrillYet";
+    /** The drill schedule created a Drill Failover. */
+    public static final String DRILL_SCHEDULED = "DrillScheduled";
+    /** A scheduled drill is due but waits for another Failover of the plan to end. */
+    public static final String DRILL_DEFERRED = "DrillDeferred";
+    /** A scheduled drill was not run: the standby serves, so there is no parked copy to drill. */
+    public static final String DRILL_SKIPPED = "DrillSkipped";
+    /** A drill of the plan completed. */
+    public static final String DRILL_COMPLETED = "DrillCompleted";
+    /** A drill of the plan failed. */
+    public static final String DRILL_FAILED = "DrillFailed";
+
     private Reasons() {
     }
 }

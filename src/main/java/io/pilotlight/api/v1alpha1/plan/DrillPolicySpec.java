@@ -5,13 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.pilotlight.api.v1alpha1.meta.ApiConstants;
 
-/** Defaults for Drill failovers: test failovers into isolated copies of the namespaces. */
+/** Defaults for Drill failovers (test failovers into isolated copies of the namespaces), and when the operator runs them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"namespaceSuffix", "ttl"})
+@JsonPropertyOrder({"namespaceSuffix", "ttl", "schedule", "historyLimit", "maxAge"})
 public class DrillPolicySpec {
 
     @JsonProperty("namespaceSuffix")
@@ -27,6 +29,49 @@ public class DrillPolicySpec {
     @Pattern(ApiConstants.DURATION_PATTERN)
     @Size(max = 32)
     private String ttl;
+
+    @JsonProperty("schedule")
+    @JsonPropertyDescription("When the operator runs a Drill of this plan by itself: a five-field cron expression (minute hour day month weekday, UTC unless prefixed by CRON_TZ=<zone>) or a descriptor such as @daily or @every 12h. A drill whose time comes while another Failover of the plan runs starts once it ended. Leave it out for no scheduled drills.")
+    @Size(max = 128)
+    @Pattern(ApiConstants.CRON_PATTERN)
+    private String schedule;
+
+    @JsonProperty("historyLimit")
+    @JsonPropertyDescription("How many of the scheduled drills' Failovers are kept; older ones are deleted once their copies are cleaned up. Drills created by hand are never deleted.")
+    @Default("3")
+    @Min(1)
+    @Max(100)
+    private Integer historyLimit;
+
+    @JsonProperty("maxAge")
+    @JsonPropertyDescription("How old the last drill may be before the DrillSucceeded condition turns False (a Go duration such as 192h); leave it out not to check its age.")
+    @Pattern(ApiConstants.DURATION_PATTERN)
+    @Size(max = 32)
+    private String maxAge;
+
+    public String getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(String schedule) {
+        this.schedule = schedule;
+    }
+
+    public Integer getHistoryLimit() {
+        return historyLimit;
+    }
+
+    public void setHistoryLimit(Integer historyLimit) {
+        this.historyLimit = historyLimit;
+    }
+
+    public String getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(String maxAge) {
+        this.maxAge = maxAge;
+    }
 
     public String getNamespaceSuffix() {
         return namespaceSuffix;
