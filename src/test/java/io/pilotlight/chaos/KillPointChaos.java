@@ -94,6 +94,8 @@ class KillPointChaos {
 
     /** The kill points of make test: one of each kind of hold and of the kill on a start event. */
     static final Set<String> CI = Set.of("Planned/Quiesce", "Unplanned/Fence");
+    static final String LEADER_KILLED = "Replicas/leader-killed-in-ScaleUp/data";
+    static final String LEASE_LOST = "Replicas/lease-lost-in-ScaleUp/data";
 
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -153,6 +155,7 @@ class KillPointChaos {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final AtomicInteger serial = new AtomicInteger();
     private final StepRegistry registry = registry();
+    private final List<Replicas> replicaSets = new ArrayList<>();
 
     @BeforeAll
     void setUp() throws IOException {
@@ -201,6 +204,7 @@ class KillPointChaos {
         clusters.onFailure(() -> "failovers:\n" + YAML.asYaml(failovers()));
         clusters.onFailure(() -> "plan status:\n" + YAML.asYaml(plan().getStatus()));
         clusters.onFailure(() -> "operator log tail:\n" + operator.logTail(60));
+        clusters.onFailure(() -> replicaSets.isEmpty() ? "" : "replicas' log tails:\n" + replicaSets.get(replicaSets.size() - 1).logTails(60));
         operator.start();
 
         clusters.standby().resource(plan()).create();
@@ -216,7 +220,7 @@ class KillPointChaos {
         REPLICAS_OF.forEach((k, v) -> replicas.put(k.formatted(app), v));
         invariants = new Invariants(Map.of(Site.PRIMARY, clusters.primary(), Site.STANDBY, clusters.standby()), ns, PLAN,
                 Map.of("dc1", Site.PRIMARY, "dc2", Site.STANDBY), List.of(app), List.of(app, bystander, ns), replicas,
-                List.of(primaryKubeconfig, clusters.clusters().kubeconfigContent(Site.STANDBY)), operator::allLogs);
+                List.of(primaryKubeconfig, clusters.clusters().kubeconfigContent(Site.STANDBY)), this::allLogs);
         before = invariants.snapshot();
         System.out.printf("[chaos] snapshot of %d objects Pilotlight did not make%n", before.size());
         monitor = invariants.monitor();
@@ -283,12 +287,128 @@ class KillPointChaos {
     @TestFactory
     @Order(5)
     Stream<DynamicTest> outages() {
-        String name = "Outage/standby-api-30s-in-ScaleUp/data";
+        return Stream.of(DynamicTest.dynamicTest("Outage/standby-api-30s-in-ScaleUp/data", this::standbyOutageInAWave))
+                .filter(t -> selected(t.getDisplayName()));
+    }
+
+    /**
+     * Issue 17, item 3: two replicas ({@link Replicas}), the leader losing the Lease while a Planned
+     * failover waits in its data wave, by a SIGKILL or by the Lease being taken from it; the other must
+     * take the Lease and finish, and the standby's audit log ({@link WriteLog}) must show that they never
+     * wrote at the same time.
+     */
+    @TestFactory
+    @Order(6)
+    Stream<DynamicTest> replicas() {
+        return Stream.of(DynamicTest.dynamicTest(LEADER_KILLED, () -> handover(LEADER_KILLED, true)),
+                DynamicTest.dynamicTest(LEASE_LOST, () -> handover(LEASE_LOST, false))).filter(t -> selected(t.getDisplayName()));
+    }
+
+    private static boolean selected(String name) {
         String selection = System.getProperty("pilotlight-tests.kill-points", "ci");
-        if (!selection.equals("all") && !Set.of(selection.split(",")).contains(name)) {
-            return Stream.empty();
+        return selection.equals("all") || (selection.equals("ci") ? CI : Set.of(selection.split(","))).contains(name);
+    }
+
+    private void handover(String scenario, boolean kill) {
+        Instant started = Instant.now();
+        String landed = "-";
+        operator.close(); // the single replica makes way for two
+        Replicas replicas = new Replicas(clusters.standby(), ns + "-op", OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId(),
+                ns, Path.of("target", "chaos", ns), List.of("a-" + serial.incrementAndGet(), "b-" + serial.get()));
+        replicaSets.add(replicas);
+        try {
+            OperatorProcess a = replicas.get(0);
+            OperatorProcess b = replicas.get(1);
+            WriteLog writes = new WriteLog(Path.of("").toAbsolutePath(), Site.STANDBY.siteName());
+            a.start();
+            clusters.await(a.identity() + " leads", WAIT, () -> assertThat(replicas.holder()).isEqualTo(a.identity()));
+            b.start();
+            String name = "replicas-" + serial.incrementAndGet();
+            Failover failover = failover(Scenario.PLANNED, name, APPROVALS);
+            List<String> expected = names(registry.sequence(run(failover)));
+            holdWave(clusters.standby(), "data", true);
+            clusters.standby().resource(failover).create();
+            clusters.await("ScaleUp/data of " + name + " is Running", WAIT, () -> assertThat(stepState(name, "ScaleUp/data"))
+                    .isEqualTo(StepState.RUNNING));
+            Duration lease = replicas.leaseDuration();
+            Instant fault = Instant.now();
+            if (kill) {
+                a.kill();
+            } else {
+                replicas.steal("chaos-intruder");
+                assertThat(a.awaitExit(lease)).as(a.identity() + " exits once its Lease is gone").hasValue(1);
+            }
+            Instant exited = Instant.now();
+            clusters.await(b.identity() + " takes the Lease", lease.multipliedBy(2), () -> assertThat(replicas.holder()).isEqualTo(b.identity()));
+            holdWave(clusters.standby(), "data", false);
+            awaitCompleted(name);
+            List<ExpectedRun> runs = new ArrayList<>(List.of(new ExpectedRun(name, expected, Set.of(), jobs(expected))));
+            invariants.check(before, runs, false);
+            landed = oneWriterAtATime(replicas, writes, fault, exited, lease, kill);
+            runs.add(runUnkilled(Scenario.FAILBACK));
+            invariants.check(before, runs, false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Replicas", scenario.substring(scenario.indexOf('/') + 1), "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException e) {
+            record(new Outcome("Replicas", scenario.substring(scenario.indexOf('/') + 1), "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report(scenario));
+            throw e;
+        } finally {
+            holdWave(clusters.standby(), "data", false);
+            replicas.close();
+            operator.start();
+            resetAfterFailure();
         }
-        return Stream.of(DynamicTest.dynamicTest(name, this::standbyOutageInAWave));
+    }
+
+    /**
+     * What the audit log says: the old leader's last write was answered before the new one's first
+     * request arrived, the new one's first write is its taking of the Lease, and it took it within one
+     * lease duration of the Lease's last renewal as the candidate saw it. Fabric8's elector (as
+     * client-go's) counts the duration from when it observed the renewal, and looks every retry period
+     * (2 s, jitter up to 1.2): so up to two retry periods more than the duration after the renewal itself,
+     * and a second for this host (measured: 18.4 s after the last renewal, 17 s after the SIGKILL).
+     * Returns the matrix's line.
+     */
+    private String oneWriterAtATime(Replicas replicas, WriteLog log, Instant fault, Instant exited, Duration lease, boolean kill) {
+        String a = replicas.user(replicas.get(0));
+        String b = replicas.user(replicas.get(1));
+        List<WriteLog.Write> byA = log.writes(a);
+        List<WriteLog.Write> byB = log.writes(b);
+        System.out.printf("[chaos] writes by %s: %d, by %s: %d; around the handover:%n", a, byA.size(), b, byB.size());
+        byA.stream().skip(Math.max(0, byA.size() - 5)).forEach(w -> System.out.println("  " + w));
+        byB.stream().limit(5).forEach(w -> System.out.println("  " + w));
+        assertThat(byA).as("the leader wrote").isNotEmpty();
+        assertThat(byB).as("the new leader wrote").isNotEmpty();
+        Instant lastA = byA.stream().map(WriteLog.Write::answered).max(Instant::compareTo).orElseThrow();
+        WriteLog.Write firstB = byB.stream().min((x, y) -> x.received().compareTo(y.received())).orElseThrow();
+        assertThat(firstB.received()).as("%s's first write came after %s's last (%s)", b, a, lastA).isAfter(lastA);
+        assertThat(firstB.lease()).as("%s's first write takes the Lease: %s", b, firstB).isTrue();
+        assertThat(lastA).as("%s wrote nothing after it stopped", a).isBefore(exited);
+        Instant lastRenewal = byA.stream().filter(WriteLog.Write::lease).map(WriteLog.Write::answered).max(Instant::compareTo).orElseThrow();
+        Instant expiry = kill ? lastRenewal : fault; // a stolen Lease was renewed by the intruder at the fault
+        assertThat(Duration.between(expiry, firstB.received())).as("the Lease was taken within one lease duration (%s)", lease)
+                .isLessThanOrEqualTo(lease.plus(Replicas.RETRY.multipliedBy(24).dividedBy(10)).plusSeconds(1));
+        long afterFault = byA.stream().filter(w -> !w.lease() && w.received().isAfter(fault)).count();
+        return String.format("%s; A's last write %d ms after it (%d not on the Lease), B took the Lease %.1f s after it, %.1f s after A's"
+                + " last renewal", kill ? "leader SIGKILLed" : "Lease taken, A exited " + Duration.between(fault, exited).toMillis() + " ms after",
+                Duration.between(fault, lastA).toMillis(), afterFault, Duration.between(fault, firstB.received()).toMillis() / 1000.0,
+                Duration.between(lastRenewal, firstB.received()).toMillis() / 1000.0);
+    }
+
+    /** Holds (or releases) a wave's Pods on one site by its node label. */
+    private static void holdWave(KubernetesClient site, String wave, boolean hold) {
+        for (Node node : site.nodes().list().getItems()) {
+            label(site, node.getMetadata().getName(), HOLD_LABEL + wave, hold ? null : "open");
+        }
+    }
+
+    private String allLogs() {
+        StringBuilder out = new StringBuilder(operator.allLogs());
+        replicaSets.forEach(r -> out.append(r.allLogs()));
+        return out.toString();
     }
 
     private void standbyOutageInAWave() {
@@ -356,7 +476,7 @@ class KillPointChaos {
      * bystander changed, one deleted, and a credential in an Event must each be reported.
      */
     @TestFactory
-    @Order(6)
+    @Order(7)
     Stream<DynamicTest> checkerCatchesViolations() {
         return Stream.of(DynamicTest.dynamicTest("the invariant checker reports what it must", () -> {
             clusters.primary().configMaps().inNamespace(bystander).withName("bystander").edit(c -> {
@@ -380,9 +500,7 @@ class KillPointChaos {
     /** One dynamic test per step of the scenario's Failover, as the operator's registry lists them. */
     private Stream<DynamicTest> killPoints(Scenario scenario) {
         List<Step> steps = registry.sequence(run(failover(scenario, "probe", null)));
-        String selection = System.getProperty("pilotlight-tests.kill-points", "ci");
-        Set<String> chosen = selection.equals("ci") ? CI : selection.equals("all") ? null : Set.of(selection.split(","));
-        return steps.stream().filter(s -> chosen == null || chosen.contains(scenario.label + "/" + s.name()))
+        return steps.stream().filter(s -> selected(scenario.label + "/" + s.name()))
                 .map(s -> DynamicTest.dynamicTest(scenario.label + " killed in " + s.name() + " (" + hold(s).getClass().getSimpleName() + ")",
                         () -> killPoint(scenario, s)));
     }
