@@ -287,7 +287,9 @@ class KillPointChaos {
     @TestFactory
     @Order(5)
     Stream<DynamicTest> outages() {
-        return Stream.of(DynamicTest.dynamicTest("Outage/standby-api-30s-in-ScaleUp/data", this::standbyOutageInAWave))
+        return Stream.of(DynamicTest.dynamicTest("Outage/standby-api-30s-in-ScaleUp/data", this::standbyOutageInAWave),
+                DynamicTest.dynamicTest("Outage/primary-api-30s-after-Quiesce", this::primaryOutageAfterQuiesce),
+                DynamicTest.dynamicTest("Outage/both-apis-restarted-in-a-1000-object-sync", this::bothRestartedInASync))
                 .filter(t -> selected(t.getDisplayName()));
     }
 
@@ -403,6 +405,165 @@ class KillPointChaos {
         for (Node node : site.nodes().list().getItems()) {
             label(site, node.getMetadata().getName(), HOLD_LABEL + wave, hold ? null : "open");
         }
+    }
+
+    /**
+     * Issue 17, item 4: the primary's API server stopped for 30 s the moment the Quiesce of a Planned
+     * failover succeeded (its StepSucceeded event), the primary parked and the standby not yet up; the
+     * data wave is held so that the Failover is mid-flight whatever the next steps manage before the
+     * stop. The Failover must wait, say so in its status, and finish once the primary is back.
+     */
+    private void primaryOutageAfterQuiesce() {
+        Instant started = Instant.now();
+        String landed = "-";
+        String name = "outage-" + serial.incrementAndGet();
+        boolean primaryDown = false;
+        try {
+            assertThat(invariants.activeSite()).isEqualTo(Site.PRIMARY);
+            Failover failover = failover(Scenario.PLANNED, name, APPROVALS);
+            List<String> expected = names(registry.sequence(run(failover)));
+            holdWave(clusters.standby(), "data", true);
+            CountDownLatch quiesced = new CountDownLatch(1);
+            try (Watch watch = clusters.standby().v1().events().inNamespace(ns).watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Event e) {
+                    if ("StepSucceeded".equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())
+                            && String.valueOf(e.getMessage()).startsWith(QuiesceStep.NAME + ":")) {
+                        quiesced.countDown();
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            })) {
+                clusters.standby().resource(failover).create();
+                assertThat(quiesced.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Quiesce of " + name + " succeeded").isTrue();
+                clusters.clusters().stop(Site.PRIMARY);
+                primaryDown = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Instant down = Instant.now();
+            landed = "down with " + done(name) + " done";
+            Set<String> said = new java.util.LinkedHashSet<>();
+            // 30 s of outage, sampled: what a user reading the Failover sees meanwhile.
+            Awaitility.await("30 s of primary outage").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        Failover f = clusters.standby().resources(Failover.class).inNamespace(ns).withName(name).get();
+                        said.add(said(f));
+                        return Duration.between(down, Instant.now()).toSeconds() >= 30;
+                    });
+            clusters.clusters().start(Site.PRIMARY);
+            primaryDown = false;
+            System.out.printf("%s [chaos] %s: the primary's API server was down %d s (%s); the Failover said:%n", Instant.now(), name,
+                    Duration.between(down, Instant.now()).toSeconds(), landed);
+            said.forEach(m -> System.out.println("  " + m));
+            holdWave(clusters.standby(), "data", false);
+            awaitCompleted(name);
+            assertThat(said).as("the Failover's status named the primary while it was away").anySatisfy(m -> assertThat(m).contains("primary"));
+            List<ExpectedRun> runs = new ArrayList<>(List.of(new ExpectedRun(name, expected, Set.of(), jobs(expected))));
+            invariants.check(before, runs, false);
+            runs.add(runUnkilled(Scenario.FAILBACK));
+            invariants.check(before, runs, false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Outage", "primary API 30 s after Quiesce", "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException e) {
+            record(new Outcome("Outage", "primary API 30 s after Quiesce", "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report("primary outage after Quiesce"));
+            throw e;
+        } finally {
+            if (primaryDown) {
+                clusters.clusters().start(Site.PRIMARY);
+            }
+            holdWave(clusters.standby(), "data", false);
+            resetAfterFailure();
+        }
+    }
+
+    /**
+     * Issue 17, item 4: 1,000 ConfigMaps made in a protected namespace of the primary, and both sites' API
+     * servers restarted (stopped, then started, the standby's last) as soon as they are made, while the
+     * standby is still copying them. The operator, whose own cluster went away, may exit (its Lease lost)
+     * and is then started again, as the kubelet would. The sync must finish: StandbyInSync True and every
+     * copy equal ({@link Invariants#parkedCopyMatches}); the plan's status meanwhile says what it waits for.
+     */
+    private void bothRestartedInASync() {
+        Instant started = Instant.now();
+        String landed = "-";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> made = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String name = "bulk-" + i;
+                made.add(pool.submit(() -> clusters.primary().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                        .withName(name).withNamespace(app).withLabels(Map.of("chaos.pilotlight.io/bulk", "1")).endMetadata()
+                        .withData(Map.of("payload", "x".repeat(256))).build()).create()));
+            }
+            for (java.util.concurrent.Future<?> f : made) {
+                f.get();
+            }
+            int copied = clusters.standby().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").list().getItems().size();
+            clusters.clusters().stop(Site.PRIMARY);
+            clusters.clusters().stop(Site.STANDBY);
+            Instant down = Instant.now();
+            clusters.clusters().start(Site.PRIMARY);
+            clusters.clusters().start(Site.STANDBY);
+            landed = copied + "/1000 copied when stopped; down " + Duration.between(down, Instant.now()).toSeconds() + " s";
+            Set<String> said = new java.util.LinkedHashSet<>();
+            Awaitility.await("the operator exits or keeps leading").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(15))
+                    .until(() -> true);
+            if (!operator.alive()) {
+                landed += "; operator exited (lost its Lease), restarted";
+                operator.start();
+            }
+            clusters.await("the standby has the 1,000 copies and is in sync", WAIT, () -> {
+                said.add("StandbyInSync " + condition("StandbyInSync") + ": " + conditionMessage("StandbyInSync"));
+                assertThat(clusters.standby().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").list().getItems()).hasSize(1000);
+                assertThat(condition("StandbyInSync")).isEqualTo("True");
+            });
+            System.out.printf("%s [chaos] both API servers restarted in a sync (%s); the plan said:%n", Instant.now(), landed);
+            said.forEach(m -> System.out.println("  " + m));
+            invariants.check(before, List.of(), false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Outage", "both APIs restarted, 1,000-object sync", "-", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException | java.util.concurrent.ExecutionException e) {
+            record(new Outcome("Outage", "both APIs restarted, 1,000-object sync", "-", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report("both API servers restarted in a sync"));
+            throw e instanceof AssertionError a ? a : new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+            if (!operator.alive()) {
+                operator.start();
+            }
+            clusters.primary().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").delete();
+            clusters.await("the bulk copies are pruned", WAIT, () -> assertThat(clusters.standby().configMaps().inNamespace(app)
+                    .withLabel("chaos.pilotlight.io/bulk").list().getItems()).isEmpty());
+        }
+    }
+
+    /** What a user reading the Failover sees: its phase, message, the running step's message and the Reconciling condition's. */
+    private static String said(Failover f) {
+        FailoverStatus st = f.getStatus();
+        String running = st.getSteps() == null ? "" : st.getSteps().stream().filter(x -> x.getState() == StepState.RUNNING)
+                .map(x -> x.getName() + " Running: " + x.getMessage()).findFirst().orElse("");
+        String reconciling = st.getConditions() == null ? "" : st.getConditions().stream().filter(c -> "Reconciling".equals(c.getType()))
+                .map(c -> "Reconciling " + c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).findFirst().orElse("");
+        return st.getPhase() + ": " + st.getMessage() + " | " + running + " | " + reconciling;
+    }
+
+    /** The steps of a Failover that had finished, as its status says. */
+    private List<String> done(String failover) {
+        Failover f = clusters.standby().resources(Failover.class).inNamespace(ns).withName(failover).get();
+        return f.getStatus().getSteps().stream().filter(st -> st.getState() != StepState.RUNNING).map(FailoverStep::getName).toList();
     }
 
     private String allLogs() {
@@ -859,6 +1020,12 @@ class KillPointChaos {
         }
         return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).map(c -> String.valueOf(c.getStatus()))
                 .findFirst().orElse(null);
+    }
+
+    private String conditionMessage(String type) {
+        DisasterRecoveryPlan p = clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).withName(PLAN).get();
+        return p == null || p.getStatus() == null || p.getStatus().getConditions() == null ? null : p.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType())).map(c -> c.getMessage()).findFirst().orElse(null);
     }
 
     private static void create(KubernetesClient client, String yaml) {
