@@ -95,7 +95,7 @@ test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## ev
 	@$(MAKE) --no-print-directory test-ops
 
 # No surefire test (a -Dtest that names none): only package and the kill points' failsafe execution.
-chaos: k8s-bins ## every kill point: the packaged operator SIGKILLed inside each step of Planned, Unplanned, Drill and failback Failovers, then the invariant checker
+chaos: k8s-bins ## every kill point (the packaged operator SIGKILLed inside each step of Planned, Unplanned, Drill and failback Failovers), the API-server outages and the two-replica leader scenarios, each checked by the invariant checker (make test runs only KillPointChaos.CI)
 	$(MVN) verify -Dkill-points=all -Dtest=NoUnitTestInChaos -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/chaos/kill-points.txt
 
