@@ -43,7 +43,9 @@ final class Soak {
     private final TestClusters clusters;
     private final String ns;
     private final OperatorProcess operator;
+    private final Kubelet kubelet;
     private final int minutes;
+    private Instant start;
     private final List<ProcessSample> samples = new ArrayList<>();
     private final List<Long> errorLines = new ArrayList<>();
     private final Map<Integer, String> events = new LinkedHashMap<>();
@@ -51,17 +53,19 @@ final class Soak {
     private final List<Minute> table = new ArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool();
 
-    Soak(TestClusters clusters, String ns, OperatorProcess operator, int minutes) {
+    Soak(TestClusters clusters, String ns, OperatorProcess operator, Kubelet kubelet, int minutes) {
         this.clusters = clusters;
         this.ns = ns;
         this.operator = operator;
+        this.kubelet = kubelet;
         this.minutes = minutes;
     }
 
     void run(ChangeLoad load) throws Exception {
         List<Future<?>> pending = new ArrayList<>();
         load.start(SoakRun.CHANGES_PER_MINUTE);
-        Instant start = Instant.now();
+        start = Instant.now();
+        int restartsBefore = kubelet.restarts().size();
         for (int m = 1; m <= minutes; m++) {
             int minute = m;
             if ((m - 1) % SoakRun.DRILL_EVERY == 0) {
@@ -81,7 +85,7 @@ final class Soak {
             Instant end = start.plus(Duration.ofMinutes(m));
             Awaitility.await("minute " + m).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .until(() -> !Instant.now().isBefore(end));
-            assertThat(operator.alive()).as("the operator runs (minute %d)", m).isTrue();
+            Awaitility.await("the operator runs (minute " + m + ")").atMost(Duration.ofMinutes(3)).until(operator::alive);
             samples.add(ProcessSample.of(operator.pid()));
             errorLines.add(operator.allLogs().lines().filter(l -> l.contains(" ERROR ")).count());
             System.out.printf("%s [soak] minute %d: %s%n", Instant.now(), m, samples.get(samples.size() - 1));
@@ -93,6 +97,9 @@ final class Soak {
         // The last changes' copies arrive, or the wait ends: what is still unseen then is reported as such.
         Awaitility.await("the last changes reach the standby").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions().until(() -> load.unseen() == 0);
+        for (Instant r : kubelet.restarts().subList(restartsBefore, kubelet.restarts().size())) {
+            events.merge((int) Duration.between(start, r).toMinutes() + 1, "operator exited, restarted", (a, b) -> a + "; " + b);
+        }
         for (int m = 1; m <= minutes; m++) {
             List<Long> lags = load.lags(m);
             ProcessSample s = samples.get(m - 1);
@@ -138,8 +145,15 @@ final class Soak {
         return n < 2 ? 0 : (n * sxy - sx * sy) / (n * sxx - sx * sx);
     }
 
+    /** Minutes 2..N, or, if the operator was restarted, those after the minute of its last restart: a new JVM's growth is its warm-up. */
     private List<Minute> warm() {
-        return table.subList(Math.min(1, table.size()), table.size());
+        int from = 1;
+        for (Minute r : table) {
+            if (r.events().contains("operator exited")) {
+                from = r.minute() + 1;
+            }
+        }
+        return table.subList(Math.min(from, table.size()), table.size());
     }
 
     private List<Minute> withoutRestart() {
@@ -165,6 +179,8 @@ final class Soak {
                 P99_SLOPE));
         results.put("trends", trends());
         results.put("drills", drills);
+        results.put("operatorRestarts", kubelet.restarts().stream().map(Instant::toString).toList());
+        results.put("trendMinutes", warm().stream().map(Minute::minute).toList());
         results.put("perMinute", table);
         SoakRun.writeJson(dir.resolve("results.json"), results);
         LineChart lag = SoakRun.chart("Soak: sync lag per minute", "ms");
@@ -183,7 +199,7 @@ final class Soak {
             out.append(String.format("%6d %6d %6d %6d %8d %8d %8.1f %8.1f %7d %7d %6d  %s%n", r.minute(), r.sent(), r.failed(), r.lagSamples(),
                     r.lagP50Ms(), r.lagP99Ms(), r.rssMiB(), r.heapAfterGcMiB(), r.threads(), r.sockets(), r.errorLines(), r.events()));
         }
-        out.append("trends: ").append(trends()).append('\n').append("drills: ").append(drills).append('\n');
+        out.append("trends over minutes ").append(warm().stream().map(Minute::minute).toList()).append(": ").append(trends()).append('\n').append("drills: ").append(drills).append('\n');
         java.nio.file.Files.writeString(dir.resolve("soak.txt"), out.toString());
         System.out.println("[soak]\n" + out);
     }
@@ -191,6 +207,7 @@ final class Soak {
     void assertPassed() {
         assertThat(drills).as("a drill every %d minutes", SoakRun.DRILL_EVERY).hasSize((minutes + SoakRun.DRILL_EVERY - 1) / SoakRun.DRILL_EVERY)
                 .allSatisfy(d -> assertThat(d.phase()).as(d.name() + ": " + d.message()).isEqualTo(String.valueOf(FailoverPhase.COMPLETED)));
+        assertThat(warm()).as("minutes without an operator restart to measure a trend over").hasSizeGreaterThanOrEqualTo(3);
         Map<String, Double> t = trends();
         assertThat(t.get("rssMiBPerMinute")).as("RSS growth, MiB/min").isLessThan(RSS_SLOPE);
         assertThat(t.get("heapAfterGcMiBPerMinute")).as("heap-after-GC growth, MiB/min").isLessThan(HEAP_SLOPE);

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
  * namespaces, a Drill Failover created every 2 minutes, the primary's API server restarted every 3
  * (clusters.sh stop/start: the sync's source going away and coming back; the standby's, the operator's
  * own cluster, is the outage kill point's). Per minute: lag p50/p99, RSS, heap after a full GC, threads,
- * open sockets, ERROR log lines. Pass: every drill completed; no growth trend, that is least-squares
- * slopes over minutes 2..N (the first is the JVM warming up) below {@link Soak#RSS_SLOPE},
+ * open sockets, ERROR log lines. An operator that exits (it does when it cannot renew its Lease in time)
+ * is started again by {@link Kubelet} and the minute says so. Pass: every drill completed; no growth trend, that is least-squares
+ * slopes over minutes 2..N (the first is the JVM warming up; after a restart, the minutes after it) below {@link Soak#RSS_SLOPE},
  * {@link Soak#HEAP_SLOPE} and, over the minutes without a restart (a restart's lag is the outage, not
  * growth), {@link Soak#P99_SLOPE}; the invariant checker passes at the end. Writes target/soak/results.json,
  * soak-lag.png and soak-resources.png.
@@ -62,16 +63,21 @@ class SoakRun {
             for (int i = 0; i < NAMESPACES; i++) {
                 protectedNs.add(ns + "-" + i);
             }
-            OperatorProcess operator = setUp(clusters, ns, protectedNs);
+            OperatorProcess operator = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), ns + "-op",
+                    OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId(), ns, Path.of("target", "soak", ns));
             clusters.onFailure(() -> "operator log tail:\n" + operator.logTail(80));
+            Kubelet kubelet = null;
             try {
+                setUp(clusters, ns, protectedNs, operator);
+                kubelet = new Kubelet(operator);
+                clusters.await("the standby is in sync", WAIT, () -> assertThat(inSync(clusters.standby(), ns)).isTrue());
                 Map<String, Integer> replicas = new LinkedHashMap<>();
                 protectedNs.forEach(p -> replicas.put("Deployment/" + p + "/app", 1));
                 Invariants invariants = new Invariants(Map.of(Site.PRIMARY, clusters.primary(), Site.STANDBY, clusters.standby()), ns, "soak",
                         Map.of("dc1", Site.PRIMARY, "dc2", Site.STANDBY), protectedNs, protectedNs, replicas,
                         List.of(clusters.clusters().kubeconfigContent(Site.PRIMARY)), operator::allLogs);
                 Invariants.Snapshot before = invariants.snapshot();
-                Soak soak = new Soak(clusters, ns, operator, minutes);
+                Soak soak = new Soak(clusters, ns, operator, kubelet, minutes);
                 try (ChangeLoad load = new ChangeLoad(clusters.primary(), clusters.standby(), ns, protectedNs, CONFIG_MAPS)) {
                     soak.run(load);
                 }
@@ -83,6 +89,9 @@ class SoakRun {
                 invariants.check(before, List.of(), false);
                 soak.assertPassed();
             } finally {
+                if (kubelet != null) {
+                    kubelet.close();
+                }
                 operator.close();
                 for (Site site : Site.values()) {
                     protectedNs.forEach(p -> clusters.client(site).namespaces().withName(p).delete());
@@ -92,7 +101,7 @@ class SoakRun {
         }
     }
 
-    private static OperatorProcess setUp(TestClusters clusters, String ns, List<String> protectedNs) {
+    private static void setUp(TestClusters clusters, String ns, List<String> protectedNs, OperatorProcess operator) {
         for (Site site : Site.values()) {
             TestCrds.installAll(clusters.client(site));
         }
@@ -108,12 +117,8 @@ class SoakRun {
         clusters.standby().resource(new NamespaceBuilder().withNewMetadata().withName(ns + "-op").endMetadata().build()).create();
         clusters.standby().resource(new SecretBuilder().withNewMetadata().withName("primary-kubeconfig").withNamespace(ns).endMetadata()
                 .withStringData(Map.of("kubeconfig", clusters.clusters().kubeconfigContent(Site.PRIMARY))).build()).create();
-        OperatorProcess operator = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), ns + "-op",
-                OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId(), ns, Path.of("target", "soak", ns));
         operator.start();
         clusters.standby().resource(plan(ns, protectedNs)).create();
-        clusters.await("the standby is in sync", WAIT, () -> assertThat(inSync(clusters.standby(), ns)).isTrue());
-        return operator;
     }
 
     private static DisasterRecoveryPlan plan(String ns, List<String> protectedNs) {
