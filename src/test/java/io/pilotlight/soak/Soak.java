@@ -94,9 +94,14 @@ final class Soak {
         for (Future<?> f : pending) {
             f.get();
         }
-        // The last changes' copies arrive, or the wait ends: what is still unseen then is reported as such.
-        Awaitility.await("the last changes reach the standby").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> load.unseen() == 0);
+        // The last changes' copies arrive, or the wait ends: a change never seen (one a later change to the same
+        // ConfigMap overtook while the primary restarted) shows as sent but not seen in its minute.
+        try {
+            Awaitility.await("the last changes reach the standby").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions().until(() -> load.unseen() == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException stillUnseen) {
+            System.out.printf("[soak] %d change(s) never seen on the standby%n", load.unseen());
+        }
         for (Instant r : kubelet.restarts().subList(restartsBefore, kubelet.restarts().size())) {
             events.merge((int) Duration.between(start, r).toMinutes() + 1, "operator exited, restarted", (a, b) -> a + "; " + b);
         }
