@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test chaos test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -80,7 +80,7 @@ prometheus: ## make sure Prometheus and promtool are installed (the alert and da
 
 # The tests that need no cluster or server: those beside the code (src/test/java/io/pilotlight/<package>),
 # not the tiers that start API servers (apiserver/, integration/) or run the image (install/).
-UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/chaos/**,!io/pilotlight/testsupport/**
+UNIT_TESTS := !io/pilotlight/integration/**,!io/pilotlight/apiserver/**,!io/pilotlight/install/**,!io/pilotlight/chaos/**,!io/pilotlight/soak/**,!io/pilotlight/testsupport/**
 
 unit: ## the unit tests only (no cluster, no server): well under a minute
 	$(MVN) test '-Dtest=$(UNIT_TESTS)' -Dsurefire.failIfNoSpecifiedTests=false
@@ -95,9 +95,14 @@ test: velero-bins-background olm-bins-background k8s-bins bind9 prometheus ## ev
 	@$(MAKE) --no-print-directory test-ops
 
 # No surefire test (a -Dtest that names none): only package and the kill points' failsafe execution.
-chaos: k8s-bins ## every kill point: the packaged operator SIGKILLed inside each step of Planned, Unplanned, Drill and failback Failovers, then the invariant checker
+chaos: k8s-bins ## every kill point (the packaged operator SIGKILLed inside each step of Planned, Unplanned, Drill and failback Failovers), the API-server outages and the two-replica leader scenarios, each checked by the invariant checker (make test runs only KillPointChaos.CI)
 	$(MVN) verify -Dkill-points=all -Dtest=NoUnitTestInChaos -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/chaos/kill-points.txt
+
+# Never in make test: bounded by SOAK_MINUTES (default 10) plus a few minutes of setup and checks.
+soak: k8s-bins ## the soak: the packaged operator for SOAK_MINUTES (default 10) under 1,000 changes/min in 10 namespaces, a Drill every 2 min, the primary's API server restarted every 3; per-minute figures, results.json and PNGs in target/soak/
+	$(MVN) verify -Dsoak -Dtest=NoUnitTestInSoak -Dsurefire.failIfNoSpecifiedTests=false
+	@cat target/soak/soak.txt
 
 # The clusters only when no external ones are named (as the Java tests do).
 OPS_CLUSTERS := $(if $(and $(PRIMARY_KUBECONFIG),$(STANDBY_KUBECONFIG)),,clusters-up)

@@ -94,6 +94,8 @@ class KillPointChaos {
 
     /** The kill points of make test: one of each kind of hold and of the kill on a start event. */
     static final Set<String> CI = Set.of("Planned/Quiesce", "Unplanned/Fence");
+    static final String LEADER_KILLED = "Replicas/leader-killed-in-ScaleUp/data";
+    static final String LEASE_LOST = "Replicas/lease-lost-in-ScaleUp/data";
 
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
@@ -153,6 +155,7 @@ class KillPointChaos {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final AtomicInteger serial = new AtomicInteger();
     private final StepRegistry registry = registry();
+    private final List<Replicas> replicaSets = new ArrayList<>();
 
     @BeforeAll
     void setUp() throws IOException {
@@ -201,6 +204,7 @@ class KillPointChaos {
         clusters.onFailure(() -> "failovers:\n" + YAML.asYaml(failovers()));
         clusters.onFailure(() -> "plan status:\n" + YAML.asYaml(plan().getStatus()));
         clusters.onFailure(() -> "operator log tail:\n" + operator.logTail(60));
+        clusters.onFailure(() -> replicaSets.isEmpty() ? "" : "replicas' log tails:\n" + replicaSets.get(replicaSets.size() - 1).logTails(60));
         operator.start();
 
         clusters.standby().resource(plan()).create();
@@ -216,7 +220,7 @@ class KillPointChaos {
         REPLICAS_OF.forEach((k, v) -> replicas.put(k.formatted(app), v));
         invariants = new Invariants(Map.of(Site.PRIMARY, clusters.primary(), Site.STANDBY, clusters.standby()), ns, PLAN,
                 Map.of("dc1", Site.PRIMARY, "dc2", Site.STANDBY), List.of(app), List.of(app, bystander, ns), replicas,
-                List.of(primaryKubeconfig, clusters.clusters().kubeconfigContent(Site.STANDBY)), operator::allLogs);
+                List.of(primaryKubeconfig, clusters.clusters().kubeconfigContent(Site.STANDBY)), this::allLogs);
         before = invariants.snapshot();
         System.out.printf("[chaos] snapshot of %d objects Pilotlight did not make%n", before.size());
         monitor = invariants.monitor();
@@ -283,12 +287,289 @@ class KillPointChaos {
     @TestFactory
     @Order(5)
     Stream<DynamicTest> outages() {
-        String name = "Outage/standby-api-30s-in-ScaleUp/data";
+        return Stream.of(DynamicTest.dynamicTest("Outage/standby-api-30s-in-ScaleUp/data", this::standbyOutageInAWave),
+                DynamicTest.dynamicTest("Outage/primary-api-30s-after-Quiesce", this::primaryOutageAfterQuiesce),
+                DynamicTest.dynamicTest("Outage/both-apis-restarted-in-a-1000-object-sync", this::bothRestartedInASync))
+                .filter(t -> selected(t.getDisplayName()));
+    }
+
+    /**
+     * Issue 17, item 3: two replicas ({@link Replicas}), the leader losing the Lease while a Planned
+     * failover waits in its data wave, by a SIGKILL or by the Lease being taken from it; the other must
+     * take the Lease and finish, and the standby's audit log ({@link WriteLog}) must show that they never
+     * wrote at the same time.
+     */
+    @TestFactory
+    @Order(6)
+    Stream<DynamicTest> replicas() {
+        return Stream.of(DynamicTest.dynamicTest(LEADER_KILLED, () -> handover(LEADER_KILLED, true)),
+                DynamicTest.dynamicTest(LEASE_LOST, () -> handover(LEASE_LOST, false))).filter(t -> selected(t.getDisplayName()));
+    }
+
+    private static boolean selected(String name) {
         String selection = System.getProperty("pilotlight-tests.kill-points", "ci");
-        if (!selection.equals("all") && !Set.of(selection.split(",")).contains(name)) {
-            return Stream.empty();
+        return selection.equals("all") || (selection.equals("ci") ? CI : Set.of(selection.split(","))).contains(name);
+    }
+
+    private void handover(String scenario, boolean kill) {
+        Instant started = Instant.now();
+        String landed = "-";
+        operator.close(); // the single replica makes way for two
+        Replicas replicas = new Replicas(clusters.standby(), ns + "-op", OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId(),
+                ns, Path.of("target", "chaos", ns), List.of("a-" + serial.incrementAndGet(), "b-" + serial.get()));
+        replicaSets.add(replicas);
+        try {
+            OperatorProcess a = replicas.get(0);
+            OperatorProcess b = replicas.get(1);
+            WriteLog writes = new WriteLog(Path.of("").toAbsolutePath(), Site.STANDBY.siteName());
+            a.start();
+            clusters.await(a.identity() + " leads", WAIT, () -> assertThat(replicas.holder()).isEqualTo(a.identity()));
+            b.start();
+            String name = "replicas-" + serial.incrementAndGet();
+            Failover failover = failover(Scenario.PLANNED, name, APPROVALS);
+            List<String> expected = names(registry.sequence(run(failover)));
+            holdWave(clusters.standby(), "data", true);
+            clusters.standby().resource(failover).create();
+            clusters.await("ScaleUp/data of " + name + " is Running", WAIT, () -> assertThat(stepState(name, "ScaleUp/data"))
+                    .isEqualTo(StepState.RUNNING));
+            Duration lease = replicas.leaseDuration();
+            Instant fault = Instant.now();
+            if (kill) {
+                a.kill();
+            } else {
+                replicas.steal("chaos-intruder");
+                assertThat(a.awaitExit(lease)).as(a.identity() + " exits once its Lease is gone").hasValue(1);
+            }
+            Instant exited = Instant.now();
+            clusters.await(b.identity() + " takes the Lease", lease.multipliedBy(2), () -> assertThat(replicas.holder()).isEqualTo(b.identity()));
+            holdWave(clusters.standby(), "data", false);
+            awaitCompleted(name);
+            List<ExpectedRun> runs = new ArrayList<>(List.of(new ExpectedRun(name, expected, Set.of(), jobs(expected))));
+            invariants.check(before, runs, false);
+            landed = oneWriterAtATime(replicas, writes, fault, exited, lease, kill);
+            runs.add(runUnkilled(Scenario.FAILBACK));
+            invariants.check(before, runs, false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Replicas", scenario.substring(scenario.indexOf('/') + 1), "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException e) {
+            record(new Outcome("Replicas", scenario.substring(scenario.indexOf('/') + 1), "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report(scenario));
+            throw e;
+        } finally {
+            holdWave(clusters.standby(), "data", false);
+            replicas.close();
+            operator.start();
+            resetAfterFailure();
         }
-        return Stream.of(DynamicTest.dynamicTest(name, this::standbyOutageInAWave));
+    }
+
+    /**
+     * What the audit log says: the old leader's last write was answered before the new one's first
+     * request arrived, the new one's first write is its taking of the Lease, and it took it within one
+     * lease duration of the Lease's last renewal as the candidate saw it. Fabric8's elector (as
+     * client-go's) counts the duration from when it observed the renewal, and looks every retry period
+     * (2 s, jitter up to 1.2): so up to two retry periods more than the duration after the renewal itself,
+     * and a second for this host (measured: 18.4 s after the last renewal, 17 s after the SIGKILL).
+     * Returns the matrix's line.
+     */
+    private String oneWriterAtATime(Replicas replicas, WriteLog log, Instant fault, Instant exited, Duration lease, boolean kill) {
+        String a = replicas.user(replicas.get(0));
+        String b = replicas.user(replicas.get(1));
+        List<WriteLog.Write> byA = log.writes(a);
+        List<WriteLog.Write> byB = log.writes(b);
+        System.out.printf("[chaos] writes by %s: %d, by %s: %d; around the handover:%n", a, byA.size(), b, byB.size());
+        byA.stream().skip(Math.max(0, byA.size() - 5)).forEach(w -> System.out.println("  " + w));
+        byB.stream().limit(5).forEach(w -> System.out.println("  " + w));
+        assertThat(byA).as("the leader wrote").isNotEmpty();
+        assertThat(byB).as("the new leader wrote").isNotEmpty();
+        Instant lastA = byA.stream().map(WriteLog.Write::answered).max(Instant::compareTo).orElseThrow();
+        WriteLog.Write firstB = byB.stream().min((x, y) -> x.received().compareTo(y.received())).orElseThrow();
+        assertThat(firstB.received()).as("%s's first write came after %s's last (%s)", b, a, lastA).isAfter(lastA);
+        assertThat(firstB.lease()).as("%s's first write takes the Lease: %s", b, firstB).isTrue();
+        assertThat(lastA).as("%s wrote nothing after it stopped", a).isBefore(exited);
+        Instant lastRenewal = byA.stream().filter(WriteLog.Write::lease).map(WriteLog.Write::answered).max(Instant::compareTo).orElseThrow();
+        Instant expiry = kill ? lastRenewal : fault; // a stolen Lease was renewed by the intruder at the fault
+        assertThat(Duration.between(expiry, firstB.received())).as("the Lease was taken within one lease duration (%s)", lease)
+                .isLessThanOrEqualTo(lease.plus(Replicas.RETRY.multipliedBy(24).dividedBy(10)).plusSeconds(1));
+        long afterFault = byA.stream().filter(w -> !w.lease() && w.received().isAfter(fault)).count();
+        return String.format("%s; A's last write %d ms after it (%d not on the Lease), B took the Lease %.1f s after it, %.1f s after A's"
+                + " last renewal", kill ? "leader SIGKILLed" : "Lease taken, A exited " + Duration.between(fault, exited).toMillis() + " ms after",
+                Duration.between(fault, lastA).toMillis(), afterFault, Duration.between(fault, firstB.received()).toMillis() / 1000.0,
+                Duration.between(lastRenewal, firstB.received()).toMillis() / 1000.0);
+    }
+
+    /** Holds (or releases) a wave's Pods on one site by its node label. */
+    private static void holdWave(KubernetesClient site, String wave, boolean hold) {
+        for (Node node : site.nodes().list().getItems()) {
+            label(site, node.getMetadata().getName(), HOLD_LABEL + wave, hold ? null : "open");
+        }
+    }
+
+    /**
+     * Issue 17, item 4: the primary's API server stopped for 30 s the moment the Quiesce of a Planned
+     * failover succeeded (its StepSucceeded event), the primary parked and the standby not yet up; the
+     * data wave is held so that the Failover is mid-flight whatever the next steps manage before the
+     * stop. The Failover must wait, say so in its status, and finish once the primary is back.
+     */
+    private void primaryOutageAfterQuiesce() {
+        Instant started = Instant.now();
+        String landed = "-";
+        String name = "outage-" + serial.incrementAndGet();
+        boolean primaryDown = false;
+        try {
+            assertThat(invariants.activeSite()).isEqualTo(Site.PRIMARY);
+            Failover failover = failover(Scenario.PLANNED, name, APPROVALS);
+            List<String> expected = names(registry.sequence(run(failover)));
+            holdWave(clusters.standby(), "data", true);
+            CountDownLatch quiesced = new CountDownLatch(1);
+            try (Watch watch = clusters.standby().v1().events().inNamespace(ns).watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Event e) {
+                    if ("StepSucceeded".equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())
+                            && String.valueOf(e.getMessage()).startsWith(QuiesceStep.NAME + ":")) {
+                        quiesced.countDown();
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            })) {
+                clusters.standby().resource(failover).create();
+                assertThat(quiesced.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Quiesce of " + name + " succeeded").isTrue();
+                clusters.clusters().stop(Site.PRIMARY);
+                primaryDown = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Instant down = Instant.now();
+            landed = "down with " + done(name) + " done";
+            Set<String> said = new java.util.LinkedHashSet<>();
+            // 30 s of outage, sampled: what a user reading the Failover sees meanwhile.
+            Awaitility.await("30 s of primary outage").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        Failover f = clusters.standby().resources(Failover.class).inNamespace(ns).withName(name).get();
+                        said.add(said(f));
+                        return Duration.between(down, Instant.now()).toSeconds() >= 30;
+                    });
+            clusters.clusters().start(Site.PRIMARY);
+            primaryDown = false;
+            System.out.printf("%s [chaos] %s: the primary's API server was down %d s (%s); the Failover said:%n", Instant.now(), name,
+                    Duration.between(down, Instant.now()).toSeconds(), landed);
+            said.forEach(m -> System.out.println("  " + m));
+            holdWave(clusters.standby(), "data", false);
+            awaitCompleted(name);
+            assertThat(said).as("the Failover's status named the primary while it was away").anySatisfy(m -> assertThat(m).contains("primary"));
+            List<ExpectedRun> runs = new ArrayList<>(List.of(new ExpectedRun(name, expected, Set.of(), jobs(expected))));
+            invariants.check(before, runs, false);
+            runs.add(runUnkilled(Scenario.FAILBACK));
+            invariants.check(before, runs, false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Outage", "primary API 30 s after Quiesce", "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException e) {
+            record(new Outcome("Outage", "primary API 30 s after Quiesce", "NodeLabel", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report("primary outage after Quiesce"));
+            throw e;
+        } finally {
+            if (primaryDown) {
+                clusters.clusters().start(Site.PRIMARY);
+            }
+            holdWave(clusters.standby(), "data", false);
+            resetAfterFailure();
+        }
+    }
+
+    /**
+     * Issue 17, item 4: 1,000 ConfigMaps made in a protected namespace of the primary, and both sites' API
+     * servers restarted (stopped, then started, the standby's last) as soon as they are made, while the
+     * standby is still copying them. The operator, whose own cluster went away, may exit (its Lease lost)
+     * and is then started again, as the kubelet would. The sync must finish: StandbyInSync True and every
+     * copy equal ({@link Invariants#parkedCopyMatches}); the plan's status meanwhile says what it waits for.
+     */
+    private void bothRestartedInASync() {
+        Instant started = Instant.now();
+        String landed = "-";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> made = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String name = "bulk-" + i;
+                made.add(pool.submit(() -> clusters.primary().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                        .withName(name).withNamespace(app).withLabels(Map.of("chaos.pilotlight.io/bulk", "1")).endMetadata()
+                        .withData(Map.of("payload", "x".repeat(256))).build()).create()));
+            }
+            for (java.util.concurrent.Future<?> f : made) {
+                f.get();
+            }
+            int copied = clusters.standby().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").list().getItems().size();
+            clusters.clusters().stop(Site.PRIMARY);
+            clusters.clusters().stop(Site.STANDBY);
+            Instant down = Instant.now();
+            clusters.clusters().start(Site.PRIMARY);
+            clusters.clusters().start(Site.STANDBY);
+            landed = copied + "/1000 copied when stopped; down " + Duration.between(down, Instant.now()).toSeconds() + " s";
+            Set<String> said = new java.util.LinkedHashSet<>();
+            Awaitility.await("the operator exits or keeps leading").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(15))
+                    .until(() -> true);
+            if (!operator.alive()) {
+                landed += "; operator exited (lost its Lease), restarted";
+                operator.start();
+            }
+            clusters.await("the standby has the 1,000 copies and is in sync", WAIT, () -> {
+                said.add("StandbyInSync " + condition("StandbyInSync") + ": " + conditionMessage("StandbyInSync"));
+                assertThat(clusters.standby().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").list().getItems()).hasSize(1000);
+                assertThat(condition("StandbyInSync")).isEqualTo("True");
+            });
+            System.out.printf("%s [chaos] both API servers restarted in a sync (%s); the plan said:%n", Instant.now(), landed);
+            said.forEach(m -> System.out.println("  " + m));
+            invariants.check(before, List.of(), false);
+            assertThat(monitor.bothUp()).as("the application never served from both sites").isEmpty();
+            record(new Outcome("Outage", "both APIs restarted, 1,000-object sync", "-", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "pass"));
+        } catch (AssertionError | RuntimeException | java.util.concurrent.ExecutionException e) {
+            record(new Outcome("Outage", "both APIs restarted, 1,000-object sync", "-", landed,
+                    Duration.between(started, Instant.now()).toSeconds(), "FAIL: " + firstLine(e)));
+            System.err.println(clusters.report("both API servers restarted in a sync"));
+            throw e instanceof AssertionError a ? a : new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+            if (!operator.alive()) {
+                operator.start();
+            }
+            clusters.primary().configMaps().inNamespace(app).withLabel("chaos.pilotlight.io/bulk").delete();
+            clusters.await("the bulk copies are pruned", WAIT, () -> assertThat(clusters.standby().configMaps().inNamespace(app)
+                    .withLabel("chaos.pilotlight.io/bulk").list().getItems()).isEmpty());
+        }
+    }
+
+    /** What a user reading the Failover sees: its phase, message, the running step's message and the Reconciling condition's. */
+    private static String said(Failover f) {
+        FailoverStatus st = f.getStatus();
+        String running = st.getSteps() == null ? "" : st.getSteps().stream().filter(x -> x.getState() == StepState.RUNNING)
+                .map(x -> x.getName() + " Running: " + x.getMessage()).findFirst().orElse("");
+        String reconciling = st.getConditions() == null ? "" : st.getConditions().stream().filter(c -> "Reconciling".equals(c.getType()))
+                .map(c -> "Reconciling " + c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).findFirst().orElse("");
+        return st.getPhase() + ": " + st.getMessage() + " | " + running + " | " + reconciling;
+    }
+
+    /** The steps of a Failover that had finished, as its status says. */
+    private List<String> done(String failover) {
+        Failover f = clusters.standby().resources(Failover.class).inNamespace(ns).withName(failover).get();
+        return f.getStatus().getSteps().stream().filter(st -> st.getState() != StepState.RUNNING).map(FailoverStep::getName).toList();
+    }
+
+    private String allLogs() {
+        StringBuilder out = new StringBuilder(operator.allLogs());
+        replicaSets.forEach(r -> out.append(r.allLogs()));
+        return out.toString();
     }
 
     private void standbyOutageInAWave() {
@@ -356,7 +637,7 @@ class KillPointChaos {
      * bystander changed, one deleted, and a credential in an Event must each be reported.
      */
     @TestFactory
-    @Order(6)
+    @Order(7)
     Stream<DynamicTest> checkerCatchesViolations() {
         return Stream.of(DynamicTest.dynamicTest("the invariant checker reports what it must", () -> {
             clusters.primary().configMaps().inNamespace(bystander).withName("bystander").edit(c -> {
@@ -380,9 +661,7 @@ class KillPointChaos {
     /** One dynamic test per step of the scenario's Failover, as the operator's registry lists them. */
     private Stream<DynamicTest> killPoints(Scenario scenario) {
         List<Step> steps = registry.sequence(run(failover(scenario, "probe", null)));
-        String selection = System.getProperty("pilotlight-tests.kill-points", "ci");
-        Set<String> chosen = selection.equals("ci") ? CI : selection.equals("all") ? null : Set.of(selection.split(","));
-        return steps.stream().filter(s -> chosen == null || chosen.contains(scenario.label + "/" + s.name()))
+        return steps.stream().filter(s -> selected(scenario.label + "/" + s.name()))
                 .map(s -> DynamicTest.dynamicTest(scenario.label + " killed in " + s.name() + " (" + hold(s).getClass().getSimpleName() + ")",
                         () -> killPoint(scenario, s)));
     }
@@ -741,6 +1020,12 @@ class KillPointChaos {
         }
         return p.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).map(c -> String.valueOf(c.getStatus()))
                 .findFirst().orElse(null);
+    }
+
+    private String conditionMessage(String type) {
+        DisasterRecoveryPlan p = clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).withName(PLAN).get();
+        return p == null || p.getStatus() == null || p.getStatus().getConditions() == null ? null : p.getStatus().getConditions().stream()
+                .filter(c -> type.equals(c.getType())).map(c -> c.getMessage()).findFirst().orElse(null);
     }
 
     private static void create(KubernetesClient client, String yaml) {

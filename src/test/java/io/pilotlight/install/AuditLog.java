@@ -16,15 +16,15 @@ import java.util.Set;
 /**
  * The API server's audit log of a local cluster (hack/testenv/clusters.sh records every request made
  * with ServiceAccount credentials), read from a mark on: which requests were refused (403) and which
- * rules were used.
+ * rules were used; the kill points read who wrote when from it (chaos/WriteLog).
  */
-final class AuditLog {
+public final class AuditLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private long mark;
 
-    AuditLog(Path file) {
+    public AuditLog(Path file) {
         if (!Files.isReadable(file)) {
             throw new IllegalStateException("no audit log at " + file + ": the install tests need the local clusters of hack/testenv"
                     + " (re-create them with `make clusters-down clusters-up` if they predate audit logging)");
@@ -79,7 +79,8 @@ final class AuditLog {
                 + (ref.hasNonNull("namespace") ? " in " + ref.path("namespace").asText() : " (cluster-wide)");
     }
 
-    private List<JsonNode> events() {
+    /** Every request logged since the mark, one JSON audit event each. */
+    public List<JsonNode> events() {
         List<JsonNode> events = new ArrayList<>();
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             in.seek(Math.min(mark, in.length()));

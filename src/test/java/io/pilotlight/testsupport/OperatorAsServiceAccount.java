@@ -66,7 +66,8 @@ public class OperatorAsServiceAccount implements QuarkusTestResourceLifecycleMan
         }
     }
 
-    private static String kubeconfig(KubernetesClient admin, String token) {
+    /** A kubeconfig of the cluster {@code admin} talks to that authenticates with {@code token}. */
+    public static String kubeconfig(KubernetesClient admin, String token) {
         String ca = admin.getConfiguration().getCaCertData();
         return """
                 apiVersion: v1

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.awaitility.Awaitility;
 
 /**
@@ -42,6 +43,7 @@ public final class OperatorProcess implements AutoCloseable {
     private final String runLabel;
     private final Path logDir;
     private final String trusted;
+    private final String identity;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
     private int port;
@@ -53,11 +55,25 @@ public final class OperatorProcess implements AutoCloseable {
      * @param trustedNamespaces namespaces whose plans act as the operator (comma-separated)
      */
     public OperatorProcess(Path kubeconfig, String namespace, String runLabel, String trustedNamespaces, Path logDir) {
+        this(kubeconfig, namespace, runLabel, trustedNamespaces, logDir, "pilotlight-operator-chaos-0");
+    }
+
+    /**
+     * One replica of several: {@code identity} is its Pod name (HOSTNAME, the Lease holder it writes),
+     * {@code kubeconfig} its own credentials, so that the API server's audit log tells the replicas apart.
+     */
+    public OperatorProcess(Path kubeconfig, String namespace, String runLabel, String trustedNamespaces, Path logDir, String identity) {
         this.kubeconfig = kubeconfig.toAbsolutePath();
         this.namespace = namespace;
         this.runLabel = runLabel;
         this.logDir = logDir;
         this.trusted = trustedNamespaces;
+        this.identity = identity;
+    }
+
+    /** The Pod name it runs as: its identity in the Lease. */
+    public String identity() {
+        return identity;
     }
 
     /** Starts the jar and waits (with a deadline) until its readiness endpoint says UP. */
@@ -69,7 +85,7 @@ public final class OperatorProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn package -DskipTests` first");
         }
         port = freePort();
-        Path log = logDir.resolve("operator-" + (logs.size() + 1) + ".log");
+        Path log = logDir.resolve(identity + "-" + (logs.size() + 1) + ".log");
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -110,7 +126,7 @@ public final class OperatorProcess implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("POD_NAMESPACE", namespace);
-        env.put("HOSTNAME", "pilotlight-operator-chaos-0");
+        env.put("HOSTNAME", identity);
         env.put("PILOTLIGHT_LEADER_ELECTION_ENABLED", "true");
         env.put("PILOTLIGHT_LEADER_ELECTION_LEASE_NAMESPACE", namespace);
         env.put("PILOTLIGHT_SECURITY_TRUSTED_NAMESPACES", trusted);
@@ -131,6 +147,21 @@ public final class OperatorProcess implements AutoCloseable {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the operator (pid " + process.pid() + ") outlived SIGKILL for 30 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (at most {@code atMost}) until the process exits by itself; its exit code, or empty if it still runs. */
+    public OptionalInt awaitExit(Duration atMost) {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        try {
+            return p != null && p.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? OptionalInt.of(p.exitValue())
+                    : OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
