@@ -18,6 +18,11 @@ public final class PlanLabels {
     public static final String PLAN_NAMESPACE = "pilotlight.io/plan-namespace";
     /** On the namespaces a Drill makes: the Failover they belong to. */
     public static final String DRILL = "pilotlight.io/drill";
+    /**
+     * On a site's own object that the sync took over as the copy of the active site's object (re-protect):
+     * {@code "true"}; with the plan's labels, and {@link SyncAnnotations#ADOPTED} saying from what.
+     */
+    public static final String ADOPTED = "pilotlight.io/adopted";
 
     private PlanLabels() {
     }

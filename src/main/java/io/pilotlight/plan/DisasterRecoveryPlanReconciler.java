@@ -19,6 +19,7 @@ import io.pilotlight.status.ConditionEvents;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
 
     public static final String NAME = "disasterrecoveryplan";
     private static final Logger LOG = Logger.getLogger(DisasterRecoveryPlanReconciler.class);
+    private static final Duration FENCED_SITE_RETRY = Duration.ofSeconds(2);
 
     private final PlanValidator validator;
     private final SiteSection sites;
@@ -119,7 +121,9 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
         if (draft.changed()) {
             status.patch(plan, draft.status(), context);
         }
+        Duration interval = GoDurations.parse(plan.getSpec().getHealthCheck().getInterval());
+        // A fenced site must be parked the moment it answers again, not up to an interval later.
         return UpdateControl.<DisasterRecoveryPlan>noUpdate()
-                .rescheduleAfter(GoDurations.parse(plan.getSpec().getHealthCheck().getInterval()));
+                .rescheduleAfter(draft.soon() && interval.compareTo(FENCED_SITE_RETRY) > 0 ? FENCED_SITE_RETRY : interval);
     }
 }

@@ -23,6 +23,7 @@ final class PlanStatusDraft {
     private final DisasterRecoveryPlanStatus status;
     private final List<Conditions.Transition> transitions = new ArrayList<>();
     private final Instant now;
+    private boolean lookSoon;
 
     PlanStatusDraft(DisasterRecoveryPlan plan, Instant now) {
         this.plan = plan;
@@ -37,6 +38,15 @@ final class PlanStatusDraft {
         this.status = copy;
         status.setConditions(Conditions.copy(old.getConditions()));
         status.setObservedGeneration(plan.getMetadata().getGeneration());
+    }
+
+    /** A section waits for something that must be acted on at once when it comes (a fenced site answering again). */
+    void lookSoon() {
+        lookSoon = true;
+    }
+
+    boolean soon() {
+        return lookSoon;
     }
 
     void condition(String type, ConditionResult result) {

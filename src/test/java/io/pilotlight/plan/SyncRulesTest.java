@@ -39,8 +39,8 @@ class SyncRulesTest {
         assertThat(primaryDown.reason()).isEqualTo(Reasons.SITE_UNREACHABLE);
         assertThat(primaryDown.message()).contains("keeps its last copy (40 object(s) in sync").contains("nothing is deleted");
 
-        SyncReport standbyProblem = with(report(Phase.RUNNING), null, "writing the copy on the standby failed: no answer");
-        ConditionResult standbyDown = SyncRules.condition(standbyProblem, true, true);
+        SyncReport targetProblem = with(report(Phase.RUNNING), null, "writing the copy on the standby failed: no answer");
+        ConditionResult standbyDown = SyncRules.condition(targetProblem, true, true);
         assertThat(standbyDown.status()).isEqualTo(ConditionStatus.UNKNOWN);
         assertThat(standbyDown.message()).contains("no answer").contains("retrying with backoff");
     }
@@ -118,9 +118,9 @@ class SyncRulesTest {
                 count, oldestMillis, List.of(), null, null, 0);
     }
 
-    private static SyncReport with(SyncReport r, String primaryProblem, String standbyProblem) {
+    private static SyncReport with(SyncReport r, String sourceProblem, String targetProblem) {
         return new SyncReport(r.mode(), r.phase(), r.namespaces(), r.objectsInSync(), r.workloadsParked(), r.conflictCount(),
                 r.conflicts(), r.failureCount(), r.failures(), r.driftCount(), r.lastFullSync(), r.lagP50Millis(), r.lagP99Millis(),
-                r.lagSamples(), r.pending(), r.oldestPendingMillis(), r.unknownKinds(), primaryProblem, standbyProblem, r.heldPrunes());
+                r.lagSamples(), r.pending(), r.oldestPendingMillis(), r.unknownKinds(), sourceProblem, targetProblem, r.heldPrunes());
     }
 }

@@ -87,11 +87,11 @@ class LedgerTest {
         Ledger ledger = new Ledger();
         ledger.apply(new Outcome(key("a"), Outcome.Result.FAILED, null, "writing the copy on the standby failed: HTTP 503",
                 false, true, false));
-        assertThat(report(ledger).standbyProblem()).contains("HTTP 503");
+        assertThat(report(ledger).targetProblem()).contains("HTTP 503");
         assertThat(report(ledger).failureCount()).as("not the object's fault").isZero();
 
         ledger.apply(written(key("b"), COPY));
-        assertThat(report(ledger).standbyProblem()).isNull();
+        assertThat(report(ledger).targetProblem()).isNull();
     }
 
     @Test
