@@ -66,14 +66,22 @@ public class SyncSection {
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, held.get());
             return;
         }
+        boolean primaryActive = direction.sourceRole() == SiteRole.PRIMARY;
+        boolean sourceReachable = (primaryActive ? sites.primaryHealth() : sites.standbyHealth()).reachable();
+        boolean targetReachable = (primaryActive ? sites.standbyHealth() : sites.primaryHealth()).reachable();
+        if (!targetReachable && plan.getStatus() != null && direction.targetName().equals(plan.getStatus().getFencedSite())) {
+            // The site left is written to only after a pass that found it answering has parked it in place first.
+            engine.stop(plan);
+            draft.condition(ConditionTypes.STANDBY_IN_SYNC, ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the site "
+                    + direction.targetName() + " that the failover left does not answer: once it does, its workloads are parked"
+                    + " at once, then it is re-protected as the parked copy of " + direction.sourceName()));
+            return;
+        }
         engine.ensure(plan, direction, namespaces);
         SyncReport report = engine.report(plan);
         if (report.phase() != SyncReport.Phase.NOT_RUNNING) {
             draft.status().setStandby(SyncRules.figures(report, direction.targetName()));
         }
-        boolean primaryActive = direction.sourceRole() == SiteRole.PRIMARY;
-        boolean sourceReachable = (primaryActive ? sites.primaryHealth() : sites.standbyHealth()).reachable();
-        boolean targetReachable = (primaryActive ? sites.standbyHealth() : sites.primaryHealth()).reachable();
         draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.condition(report, direction, sourceReachable, targetReachable));
         announceConflicts(plan, report, direction.targetName());
     }
