@@ -106,15 +106,17 @@ public class FailoverSection {
     /**
      * Whether the fenced site must not serve: it is not the active site (a completed Failover left it),
      * or a Failover runs that does not go to it (an Unplanned failover that fenced it and is still scaling
-     * the other site up). A Failover that goes to it (a failback) decides, and so does a person when the
-     * Failover that fenced the active site did not finish.
+     * the other site up). A Failover that goes to it (a failback) or is being rolled back decides, and so
+     * does a person when the Failover that fenced the active site did not finish.
      */
     private static boolean mustStayParked(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status,
             Collection<Failover> failovers, String fenced) {
         if (status.getActiveFailover() == null) {
             return !fenced.equals(status.getActiveSite());
         }
+        // A Failover being deleted is rolled back: it resumes the site it left, which must not be parked behind it.
         return ActiveFailovers.running(failovers, status.getActiveFailover())
+                .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
                 .map(f -> !fenced.equals(f.getSpec().getDirection() == FailoverDirection.TO_PRIMARY
                         ? plan.getSpec().getPrimary().getName() : plan.getSpec().getStandby().getName()))
                 .orElse(false);

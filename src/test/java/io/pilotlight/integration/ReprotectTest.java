@@ -189,7 +189,7 @@ class ReprotectTest {
             uids.put(name, deployment(clusters.primary(), name).getMetadata().getUid());
         }
         clusters.standby().resource(PlanFixtures.plan(ns, PLAN, app, "velero", Map.of("backup", "{enabled: false}",
-                "sync", "{mode: Continuous, interval: 5s}", "failover", "{readinessTimeout: 1m}"))).create();
+                "sync", "{mode: Continuous, interval: 10s}", "failover", "{readinessTimeout: 1m}"))).create();
     }
 
     private String originalUid(String name) {
