@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-reprotect bench-failover bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -125,6 +125,10 @@ bench-sync: k8s-bins ## measure the standby sync: initial sync of 1,000 objects,
 	$(MVN) test -Dtest=StandbySyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-sync.txt
 
+bench-reprotect: k8s-bins ## measure re-protect of 1,000 objects after an Unplanned failover, and the failback's RTO against the floor
+	$(MVN) test -Dtest=ReprotectBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat target/bench-reprotect.txt
+
 bench-failover: k8s-bins ## measure a failover of 100 parked Deployments against the floor (a plain client scaling them)
 	$(MVN) test -Dtest=FailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-failover.txt
@@ -136,7 +140,7 @@ bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Un
 	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-velero.txt
 
-bench: bench-sync bench-failover bench-velero ## every benchmark
+bench: bench-sync bench-reprotect bench-failover bench-velero ## every benchmark
 
 .PHONY: crds
 crds: ## regenerate crds/ from the Java model

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pilotlight demo (`make demo`): two clusters, the operator, a sample application, a
 # DisasterRecoveryPlan that schedules its backups, keeps a parked copy on the standby and measures
-# its recovery point, then a failover to the standby and back.
+# its recovery point, then a failover to the standby, the primary re-protected as its parked copy, a
+# change made on the standby while it serves, and a failback that carries it back.
 #
 #   1. starts the local clusters "primary" and "standby" (make clusters-up: kwok control planes
 #      built from source and cached in ~/.cache/pilotlight; the first run takes ~20 minutes);
@@ -467,11 +468,27 @@ show "kubectl --kubeconfig primary -n $APP_NS get deployments,statefulsets    # 
 kp -n "$APP_NS" get deployments,statefulsets 2>&1 | sed 's/^/    /'
 info "DNSEndpoint $PLAN_NS/shop targets: $(dns_targets)"
 
-step "Failing back to the primary (the same, with --to-primary: direction ToPrimary)"
+step "Re-protect: a change on the active site, and the site left kept as its parked copy (dc2 → dc1)"
+banner="shop-banner-$stamp"
+show "kubectl --kubeconfig standby -n $APP_NS create configmap $banner --from-literal=message='changed on dc2 while it served'"
+ks -n "$APP_NS" create configmap "$banner" --from-literal=message='changed on dc2 while it served' >/dev/null
+reprotected() {
+  [[ "$(ks -n "$PLAN_NS" get drp "$PLAN" -o jsonpath='{.status.syncDirection}' 2>/dev/null)" == "dc2 → dc1" &&
+    "$(cond StandbyInSync)" == True && -n "$(kp -n "$APP_NS" get configmap "$banner" -o name 2>/dev/null)" ]]
+}
+follow_plan "the primary is the parked, in-sync copy of the standby, the change included" "$TIMEOUT" reprotected
+show "kubectl --kubeconfig primary -n $APP_NS get deployments -L pilotlight.io/adopted    # adopted, parked"
+kp -n "$APP_NS" get deployments -L pilotlight.io/adopted 2>&1 | sed 's/^/    /'
+
+step "Failing back to the primary (the same, with --to-primary: direction ToPrimary): a final sync carries the change back"
 run_failover "shop-failback-$stamp" ToPrimary
 show "kubectl -n $PLAN_NS get drp"
 ks -n "$PLAN_NS" get drp 2>&1 | sed 's/^/    /'
 info "DNSEndpoint $PLAN_NS/shop targets: $(dns_targets)"
+show "kubectl --kubeconfig primary -n $APP_NS get configmap $banner -o jsonpath='{.data.message}'"
+message="$(kp -n "$APP_NS" get configmap "$banner" -o jsonpath='{.data.message}' 2>/dev/null)" ||
+  fail "the change made on the standby ($APP_NS/$banner) is not on the primary after the failback"
+info "$message"
 parked_again() { [[ "$(ks -n "$APP_NS" get deployment frontend -o jsonpath='{.spec.replicas}' 2>/dev/null)" == 0 && "$(cond StandbyInSync)" == True ]]; }
 follow_plan "the sync has parked the standby again (StandbyInSync=True)" "$TIMEOUT" parked_again
 

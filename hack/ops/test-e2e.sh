@@ -355,9 +355,9 @@ record fo planned-1 failover-completed.yaml
 expect 0 report pl report planned-1
 for words in "Result:" "Completed" "RTO achieved / objective:" "/ 15m00s (met)" "RPO achieved / objective:" "Validate" "Activate"; do contains report "$words"; done
 expect_refusal failover-again 'the standby site dc2 serves already' pl failover "$plan" --planned --yes
-failed_over() { [[ "$(cond "$plan" Ready reason)" == FailedOver ]]; }
-await 30 "plan $plan says FailedOver" failed_over
-kstatus_is drp "$plan" InProgress
+# Re-protect: the sync turns round, the primary becomes the parked copy of the standby.
+reprotecting() { [[ "$(ks -n "$ns" get drp "$plan" -o jsonpath='{.status.syncDirection}' 2>/dev/null)" == "dc2 → dc1" ]]; }
+await 30 "plan $plan syncs dc2 → dc1" reprotecting
 record drp "$plan" plan-failed-over.yaml
 
 log "a Failover that no operator has seen yet (namespace $app on the standby is not watched)"

@@ -25,14 +25,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the plan's Velero Schedule on the primary as the plan says: created, updated when the plan
+ * Keeps the plan's Velero Schedule on a site (the active one) as the plan says: created, updated when the plan
  * changes, and deleted with the plan. It writes only a Schedule that carries the plan's labels, and
  * never an empty namespace list (which Velero would read as "every namespace").
  */
 @ApplicationScoped
 public class BackupScheduleSync {
-
-
 
     public ConditionResult ensure(KubernetesClient primary, DisasterRecoveryPlan plan, List<String> namespaces) {
         BackupPolicySpec backup = plan.getSpec().getBackup();
@@ -40,20 +38,20 @@ public class BackupScheduleSync {
         String name = PlanLabels.scheduleName(plan);
         if (!primary.supports(Schedule.class)) {
             return ConditionResult.isFalse(Reasons.VELERO_NOT_INSTALLED,
-                    "Velero's CRDs (schedules.velero.io) are not installed on the primary");
+                    "Velero's CRDs (schedules.velero.io) are not installed on the active site");
         }
         if (primary.namespaces().withName(veleroNs).get() == null) {
             return ConditionResult.isFalse(Reasons.VELERO_NOT_INSTALLED, "namespace '" + veleroNs
-                    + "' (spec.backup.veleroNamespace) does not exist on the primary; is Velero installed there?");
+                    + "' (spec.backup.veleroNamespace) does not exist on the active site; is Velero installed there?");
         }
         if (namespaces.isEmpty()) {
             return ConditionResult.isFalse(Reasons.NO_NAMESPACES,
-                    "no namespace on the primary matches spec.protect, so there is nothing to back up");
+                    "no namespace on the active site matches spec.protect, so there is nothing to back up");
         }
         Schedule existing = primary.resources(Schedule.class).inNamespace(veleroNs).withName(name).get();
         if (existing != null && !PlanLabels.ownedBy(existing.getMetadata().getLabels(), plan)) {
             return ConditionResult.isFalse(Reasons.SCHEDULE_CONFLICT, "a Velero Schedule " + veleroNs + "/" + name
-                    + " exists on the primary and was not created by Pilotlight; it is left alone");
+                    + " exists on the active site and was not created by Pilotlight; it is left alone");
         }
         Schedule desired = desired(plan, name, namespaces);
         if (existing == null || !contains(existing, desired)) {
@@ -61,10 +59,10 @@ public class BackupScheduleSync {
                     .fieldManager(PlanLabels.FIELD_MANAGER).forceConflicts().serverSideApply();
         }
         if (existing.getStatus() != null && existing.getStatus().phase() == SchedulePhase.FAILED_VALIDATION) {
-            // Velero's own sentences are the primary's text: counted and pointed at, not copied.
+            // Velero's own sentences are the site's text: counted and pointed at, not copied.
             int errors = existing.getStatus().getValidationErrors() == null ? 0 : existing.getStatus().getValidationErrors().size();
             return ConditionResult.isFalse(Reasons.SCHEDULE_INVALID, "Velero rejected Schedule " + veleroNs + "/" + name + " with "
-                    + errors + " validation error(s): see its status.validationErrors on the primary");
+                    + errors + " validation error(s): see its status.validationErrors on the active site");
         }
         String location = storageLocationProblem(primary, veleroNs, backup.getStorageLocation());
         if (location != null) {
@@ -147,18 +145,18 @@ public class BackupScheduleSync {
                     ? locations.list().getItems().stream().filter(l -> l.getSpec() != null && Boolean.TRUE.equals(l.getSpec().getDefaultLocation())).toList()
                     : java.util.Optional.ofNullable(locations.withName(name).get()).stream().toList();
             if (candidates.isEmpty()) {
-                return name == null ? "no default BackupStorageLocation in namespace " + veleroNs + " on the primary; set spec.backup.storageLocation"
-                        : "BackupStorageLocation " + veleroNs + "/" + name + " does not exist on the primary";
+                return name == null ? "no default BackupStorageLocation in namespace " + veleroNs + " on the active site; set spec.backup.storageLocation"
+                        : "BackupStorageLocation " + veleroNs + "/" + name + " does not exist on the active site";
             }
             BackupStorageLocation location = candidates.get(0);
             if (location.getStatus() != null && location.getStatus().phase() == BackupStorageLocationPhase.UNAVAILABLE) {
                 // Velero's own message quotes the object store's answer: point at it rather than copy it.
                 return "BackupStorageLocation " + veleroNs + "/" + location.getMetadata().getName() + " is Unavailable"
-                        + " (its status.message on the primary says why)";
+                        + " (its status.message on the active site says why)";
             }
             return null;
         } catch (KubernetesClientException e) {
-            return "cannot read BackupStorageLocations in " + veleroNs + " on the primary: " + RemoteErrors.describe(e);
+            return "cannot read BackupStorageLocations in " + veleroNs + " on the active site: " + RemoteErrors.describe(e);
         }
     }
 }

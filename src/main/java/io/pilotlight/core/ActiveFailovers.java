@@ -2,11 +2,8 @@ package io.pilotlight.core;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
-import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -75,17 +72,6 @@ public class ActiveFailovers {
     public static boolean cleanedUp(Failover failover) {
         return failover.getStatus() != null && failover.getStatus().getSteps() != null
                 && failover.getStatus().getSteps().stream().anyMatch(s -> DRILL_CLEANUP_STEP.equals(s.getName()));
-    }
-
-    /** When the standby last took over the plan: the completion of its newest Completed failover to the standby, if any. */
-    public Optional<Instant> standbyTookOver(String namespace, String plan) {
-        return client.resources(Failover.class).inNamespace(namespace).list().getItems().stream()
-                .filter(f -> plan.equals(planName(f)))
-                .filter(f -> f.getSpec().getType() != FailoverType.DRILL && f.getSpec().getDirection() != FailoverDirection.TO_PRIMARY)
-                .filter(f -> f.getStatus() != null && f.getStatus().getPhase() == FailoverPhase.COMPLETED
-                        && f.getStatus().getCompletedAt() != null)
-                .map(f -> Instant.parse(f.getStatus().getCompletedAt()))
-                .max(Instant::compareTo);
     }
 
     /** The plan the Failover names ({@code spec.planRef.name}), or null. */

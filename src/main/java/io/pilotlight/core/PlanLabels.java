@@ -21,6 +21,12 @@ public final class PlanLabels {
     /** On a Drill Failover the plan's drill schedule created: only those are deleted to keep its history limit. */
     public static final String SCHEDULED_DRILL = "pilotlight.io/scheduled-drill";
 
+    /**
+     * On a site's own object that the sync took over as the copy of the active site's object (re-protect):
+     * {@code "true"}; with the plan's labels, and {@link SyncAnnotations#ADOPTED} saying from what.
+     */
+    public static final String ADOPTED = "pilotlight.io/adopted";
+
     private PlanLabels() {
     }
 

@@ -31,6 +31,13 @@ public class PlanSiteState {
         NOT_HELD
     }
 
+    /** The role of the site that serves: the standby when {@code status.activeSite} names it, else the primary. */
+    public static SiteRole activeRole(DisasterRecoveryPlan plan) {
+        var status = plan.getStatus();
+        String active = status == null ? null : status.getActiveSite();
+        return plan.getSpec().getStandby().getName().equals(active) ? SiteRole.STANDBY : SiteRole.PRIMARY;
+    }
+
     /** Sets {@code activeSite} to the primary when nothing set it yet, so that {@code kubectl get drp} shows it. */
     public void startOnPrimary(DisasterRecoveryPlan plan) {
         String primary = plan.getSpec().getPrimary().getName();

@@ -1,10 +1,12 @@
 package io.pilotlight.core;
 
 /**
- * Annotations Pilotlight writes on the standby copies. Together with the copy itself they hold the
- * primary's state exactly, so a failover can restore it from the standby alone: the primary's
- * replica count, suspend flag, HPA behaviour... Values are JSON where a field may be absent on the
- * primary ({@code null} then).
+ * Annotations Pilotlight writes on the parked copies (on the standby, or on the site a failover left
+ * once it is re-protected). Together with the copy itself they hold the source site's state exactly, so
+ * a failover can restore it from the copy alone: the source's replica count, suspend flag, HPA
+ * behaviour... Values are JSON where a field may be absent on the source ({@code null} then). The
+ * {@code primary-*} names are kept from when the source was always the primary: they mean "the
+ * source's", and renaming them would strand the records on copies made before.
  */
 public final class SyncAnnotations {
 
@@ -34,6 +36,11 @@ public final class SyncAnnotations {
     public static final String PARKED_NODE_LABEL = PREFIX + "parked";
     /** On an object of the primary: {@code "true"} keeps it off the standby. */
     public static final String SKIP = PREFIX + "skip";
+    /**
+     * On an object adopted by the sync ({@link PlanLabels#ADOPTED}): {@code {"site":..,"uid":..,"at":..}},
+     * the site it belongs to, the uid of the active site's object whose copy it became, and when.
+     */
+    public static final String ADOPTED = PREFIX + "adopted-from";
     /** On a namespace of the standby that Pilotlight created for a plan. */
     public static final String CREATED_FOR = PREFIX + "created-for";
 

@@ -7,11 +7,9 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.FailoverStatus;
 import io.pilotlight.api.v1alpha1.Reasons;
-import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
-import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.failover.report.ReportConfigMap;
 import io.pilotlight.failover.run.FailoverRun;
@@ -34,15 +32,12 @@ public class FailoverOutcome {
     private final EventRecorder events;
     private final PlanSiteState siteState;
     private final FailoverMetrics metrics;
-    private final ActiveFailovers active;
     private final ReportConfigMap reports;
 
-    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ActiveFailovers active,
-            ReportConfigMap reports) {
+    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ReportConfigMap reports) {
         this.events = events;
         this.siteState = siteState;
         this.metrics = metrics;
-        this.active = active;
         this.reports = reports;
     }
 
@@ -56,8 +51,7 @@ public class FailoverOutcome {
             FailoverRun run = new FailoverRun(failover, plan, null, now);
             status.setFromSite(run.siteName(run.fromRole()));
             status.setToSite(run.siteName(run.toRole()));
-            status.setRpoSeconds(run.direction() == FailoverDirection.TO_PRIMARY ? failbackRecoveryPointAge(failover, now)
-                    : recoveryPointAge(plan, now));
+            status.setRpoSeconds(recoveryPointAge(plan, now));
         }
         condition(failover, ConditionStatus.TRUE, Reasons.STARTED, "the failover started", now);
         events.normal(failover, Reasons.STARTED, failover.getSpec().getType() + " failover of plan " + failover.getSpec().getPlanRef().getName()
@@ -102,18 +96,9 @@ public class FailoverOutcome {
     }
 
     /**
-     * A failback: nothing written on the standby while it served is copied back (neither by the sync
-     * nor by a backup), so the primary's copy is as old as the standby's takeover.
-     */
-    private Long failbackRecoveryPointAge(Failover failover, Instant now) {
-        return active.standbyTookOver(failover.getMetadata().getNamespace(), failover.getSpec().getPlanRef().getName())
-                .map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(null);
-    }
-
-    /**
-     * Age of the newest good copy of the data when the failover starts: the standby's copy when a
-     * Continuous sync was in sync (its lag, rounded up), else its last full pass, else the newest
-     * Completed backup.
+     * Age of the newest good copy of the data when the failover starts: the parked copy (on the standby,
+     * or on the primary re-protected after a failover) when a Continuous sync was in sync (its lag,
+     * rounded up), else its last full pass, else the newest Completed backup.
      */
     static Long recoveryPointAge(DisasterRecoveryPlan plan, Instant now) {
         var status = plan.getStatus();

@@ -1,7 +1,6 @@
 package io.pilotlight.failover;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.api.v1alpha1.failover.StepState;
@@ -31,7 +30,8 @@ import java.util.Optional;
  * The steps of a failover, in order, from its type and direction and the plan's waves, and the one
  * to run now: the first that has not succeeded or been skipped. A finished step is never run again.
  * <pre>
- * Planned:    Validate, Quiesce, FinalSync and [FinalBackup] (to the standby), [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
+ * Planned:    Validate, Quiesce, FinalSync, [FinalBackup], [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
+ *             (a failback too: the site left was re-protected, so its final sync carries back what changed there)
  * Unplanned:  Validate, Fence, [Restore], PauseSync, ScaleUp/&lt;wave&gt;..., SwitchTraffic, Activate
  * Drill:      Validate, DrillCopy, [Restore], ScaleUp/&lt;wave&gt;... (in the drill's namespaces)
  * </pre>
@@ -89,11 +89,9 @@ public class StepRegistry {
         if (run.type() == FailoverType.PLANNED) {
             steps.addAll(actions.beforeQuiesce(policy.getBeforeQuiesce()));
             steps.add(quiesce);
-            if (run.direction() == FailoverDirection.TO_STANDBY) {
-                steps.add(finalSync);
-                if (RestoreStep.wanted(run)) {
-                    steps.add(finalBackup);
-                }
+            steps.add(finalSync);
+            if (RestoreStep.wanted(run)) {
+                steps.add(finalBackup);
             }
         } else {
             steps.add(fence);

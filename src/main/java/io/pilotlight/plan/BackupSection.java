@@ -12,7 +12,9 @@ import io.pilotlight.backup.BackupObservation;
 import io.pilotlight.backup.BackupScheduleSync;
 import io.pilotlight.backup.BackupTracker;
 import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.core.ProtectedNamespaces;
+import io.pilotlight.core.SiteRole;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.EventRecorder;
 import io.pilotlight.util.GoDurations;
@@ -26,8 +28,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The backup half of a plan's status: the Velero Schedule on the primary (BackupScheduled), the
- * newest and the newest good Backup, the current RPO (RPOMet), and Events when a Backup ends.
+ * The backup half of a plan's status: the Velero Schedule on the active site (BackupScheduled; removed
+ * from the other site whenever it answers, so that after a failover backups go on where the application
+ * runs), the newest and the newest good Backup, the current RPO (RPOMet), and Events when a Backup ends.
  */
 @ApplicationScoped
 public class BackupSection {
@@ -52,24 +55,23 @@ public class BackupSection {
         return protectedNamespaces.resolve(primary, plan);
     }
 
-    /**
-     * @param primary the primary's client, or null when it does not answer
-     * @param standby the standby's client, or null when it does not answer
-     * @param namespaces the protected namespaces on the primary, or null when unknown
-     */
-    void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary, KubernetesClient standby,
-            List<String> namespaces) {
+    /** @param namespaces the protected namespaces on the active site, or null when unknown */
+    void observe(DisasterRecoveryPlan plan, PlanStatusDraft draft, SiteSection.Sites sites, List<String> namespaces) {
         DisasterRecoveryPlanSpec spec = plan.getSpec();
+        SiteRole activeRole = PlanSiteState.activeRole(plan);
+        KubernetesClient active = sites.reachable(activeRole);
+        KubernetesClient other = sites.reachable(activeRole.other());
         if (!spec.backupEnabled()) {
-            disabled(plan, draft, primary);
+            disabled(plan, draft, active, other);
             return;
         }
-        draft.condition(ConditionTypes.BACKUP_SCHEDULED, schedule(plan, primary, namespaces));
-        KubernetesClient site = primary != null ? primary : standby;
+        draft.condition(ConditionTypes.BACKUP_SCHEDULED, schedule(plan, active, namespaces));
+        removeFrom(other, plan);
+        KubernetesClient site = active != null ? active : other;
         if (site != null) {
             try {
-                tracker.observe(site, primary != null ? "primary" : "standby", spec.getBackup().getVeleroNamespace(),
-                        PlanLabels.scheduleName(plan)).ifPresent(o -> record(plan, draft.status(), o));
+                tracker.observe(site, (active != null ? activeRole : activeRole.other()).toString(), spec.getBackup().getVeleroNamespace(),
+                        PlanLabels.scheduleName(plan)).ifPresent(o -> record(plan, draft.status(), o, activeRole.toString()));
             } catch (KubernetesClientException e) {
                 // Keep the last known backups: the RPO below still ages from the last known recovery point.
             }
@@ -90,30 +92,36 @@ public class BackupSection {
         return Duration.between(Instant.parse(last.getStartTimestamp()), draft.now()).toSeconds();
     }
 
-    private ConditionResult schedule(DisasterRecoveryPlan plan, KubernetesClient primary, List<String> namespaces) {
-        if (primary == null) {
+    private ConditionResult schedule(DisasterRecoveryPlan plan, KubernetesClient active, List<String> namespaces) {
+        if (active == null) {
             return ConditionResult.unknown(Reasons.SITE_UNREACHABLE,
-                    "the Velero Schedule cannot be checked while the primary is unreachable");
+                    "the Velero Schedule cannot be checked while the active site is unreachable");
         }
         if (namespaces == null) {
-            return ConditionResult.unknown(Reasons.API_ERROR, "the protected namespaces could not be listed on the primary");
+            return ConditionResult.unknown(Reasons.API_ERROR, "the protected namespaces could not be listed on the active site");
         }
         try {
-            return schedules.ensure(primary, plan, namespaces);
+            return schedules.ensure(active, plan, namespaces);
         } catch (KubernetesClientException e) {
-            return ConditionResult.unknown(Reasons.API_ERROR, "writing the Velero Schedule on the primary failed: "
+            return ConditionResult.unknown(Reasons.API_ERROR, "writing the Velero Schedule on the active site failed: "
                     + RemoteErrors.describe(e));
         }
     }
 
-    private void disabled(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient primary) {
-        if (primary != null) {
+    /** The plan's Schedule goes from a site that does not serve (tried again on each pass while it does not answer). */
+    private void removeFrom(KubernetesClient site, DisasterRecoveryPlan plan) {
+        if (site != null) {
             try {
-                schedules.delete(primary, plan);
+                schedules.delete(site, plan);
             } catch (KubernetesClientException e) {
                 // Tried again on the next pass.
             }
         }
+    }
+
+    private void disabled(DisasterRecoveryPlan plan, PlanStatusDraft draft, KubernetesClient active, KubernetesClient other) {
+        removeFrom(active, plan);
+        removeFrom(other, plan);
         draft.condition(ConditionTypes.BACKUP_SCHEDULED, ConditionResult.isFalse(Reasons.BACKUPS_DISABLED,
                 "spec.backup.enabled is false: Pilotlight keeps no Velero Schedule for this plan"));
         draft.condition(ConditionTypes.RPO_MET, ConditionResult.unknown(Reasons.BACKUPS_DISABLED,
@@ -122,7 +130,8 @@ public class BackupSection {
         draft.status().setRpoSeconds(null);
     }
 
-    private void record(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, BackupObservation seen) {
+    /** @param activeRole the role of the site whose backups are the recovery points ({@link BackupObservation#site()}) */
+    private void record(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, BackupObservation seen, String activeRole) {
         LastBackupStatus before = status.getLastBackup();
         LastBackupStatus now = seen.newest();
         if (now != null && (before == null || !Objects.equals(before.getName(), now.getName())
@@ -139,10 +148,10 @@ public class BackupSection {
         if (now != null) {
             status.setLastBackup(now);
         }
-        // The standby's Velero may not have synced every Backup yet: never go back to an older point.
+        // The other site's Velero may not have synced every Backup yet: never go back to an older point.
         LastBackupStatus good = seen.newestGood();
         LastBackupStatus known = status.getLastGoodBackup();
-        if ("primary".equals(seen.site()) || (good != null && (known == null
+        if (activeRole.equals(seen.site()) || (good != null && (known == null
                 || good.getCompletionTimestamp().compareTo(known.getCompletionTimestamp()) > 0))) {
             status.setLastGoodBackup(good);
         }

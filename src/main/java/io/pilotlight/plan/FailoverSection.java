@@ -6,11 +6,13 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlanStatus;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.api.v1alpha1.failover.FailoverDirection;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
 import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.status.EventRecorder;
+import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.workloads.InPlaceParker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -22,9 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The failover part of a plan's pass: sets the active site when nothing did yet, releases the plan
- * from a Failover that was deleted mid-way, parks a fenced site whenever it answers (no split brain),
- * and, with {@code healthCheck.autoFailover}, creates one Unplanned Failover when the primary has
- * failed {@code failureThreshold} probes in a row and the standby answers.
+ * from a Failover that was deleted mid-way, parks a fenced site whenever it answers (no split brain;
+ * also while the Failover that fenced it still runs, and until the sync has re-protected it, which then
+ * holds it parked), and, with {@code healthCheck.autoFailover}, creates one Unplanned Failover when the
+ * primary has failed {@code failureThreshold} probes in a row and the standby answers.
  */
 @ApplicationScoped
 public class FailoverSection {
@@ -37,9 +40,11 @@ public class FailoverSection {
     private final InPlaceParker parker;
     private final EventRecorder events;
     private final KubernetesClient local;
+    private final SyncEngine sync;
 
     public FailoverSection(PlanSiteState siteState, ActiveFailovers active, InPlaceParker parker, EventRecorder events,
-            KubernetesClient local) {
+            KubernetesClient local, SyncEngine sync) {
+        this.sync = sync;
         this.siteState = siteState;
         this.active = active;
         this.parker = parker;
@@ -50,8 +55,9 @@ public class FailoverSection {
     /**
      * @param failovers the plan's Failovers, from its event source
      * @param primaryFailures the primary's failed probes in a row ({@link ProbeStreaks})
+     * @return whether a fenced site that must be parked did not answer: the plan looks again soon
      */
-    void observe(DisasterRecoveryPlan plan, Collection<Failover> failovers, KubernetesClient primary, SiteHealth primaryHealth,
+    boolean observe(DisasterRecoveryPlan plan, Collection<Failover> failovers, KubernetesClient primary, SiteHealth primaryHealth,
             int primaryFailures, KubernetesClient standby, SiteHealth standbyHealth) {
         DisasterRecoveryPlanStatus status = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
         String namespace = plan.getMetadata().getNamespace();
@@ -62,21 +68,22 @@ public class FailoverSection {
             // The cache may not have a Failover created a moment ago: it is asked for by name before the plan lets it go.
             siteState.releaseEnded(plan, name -> ActiveFailovers.running(failovers, name).isPresent() || active.isActive(namespace, name));
         }
-        parkFencedSite(plan, status, primary, primaryHealth, standby, standbyHealth);
+        boolean awaited = parkFencedSite(plan, status, failovers, primary, primaryHealth, standby, standbyHealth);
         autoFailover(plan, status, ActiveFailovers.unended(failovers).isEmpty(), primaryFailures, standbyHealth);
+        return awaited;
     }
 
-    private void parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, KubernetesClient primary,
-            SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth) {
+    /** Returns whether the fenced site must be parked but does not answer. */
+    private boolean parkFencedSite(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, Collection<Failover> failovers,
+            KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth) {
         String fenced = status.getFencedSite();
-        // A running Failover decides what runs where (a failback resumes the fenced site).
-        if (fenced == null || fenced.equals(status.getActiveSite()) || status.getActiveFailover() != null) {
-            return;
+        if (fenced == null || !mustStayParked(plan, status, failovers, fenced) || sync.protects(plan, fenced)) {
+            return false;
         }
         boolean isPrimary = fenced.equals(plan.getSpec().getPrimary().getName());
         KubernetesClient site = isPrimary ? primary : standby;
         if (!(isPrimary ? primaryHealth : standbyHealth).reachable()) {
-            return;
+            return true;
         }
         try {
             InPlaceParker.Result result = parker.park(plan, site);
@@ -86,7 +93,28 @@ public class FailoverSection {
             }
         } catch (KubernetesClientException e) {
             LOG.debugf("parking the fenced site %s of plan %s failed: HTTP %d", fenced, plan.getMetadata().getName(), e.getCode());
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Whether the fenced site must not serve: it is not the active site (a completed Failover left it),
+     * or a Failover runs that does not go to it (an Unplanned failover that fenced it and is still scaling
+     * the other site up). A Failover that goes to it (a failback) or is being rolled back decides, and so
+     * does a person when the Failover that fenced the active site did not finish.
+     */
+    private static boolean mustStayParked(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status,
+            Collection<Failover> failovers, String fenced) {
+        if (status.getActiveFailover() == null) {
+            return !fenced.equals(status.getActiveSite());
+        }
+        // A Failover being deleted is rolled back: it resumes the site it left, which must not be parked behind it.
+        return ActiveFailovers.running(failovers, status.getActiveFailover())
+                .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
+                .map(f -> !fenced.equals(f.getSpec().getDirection() == FailoverDirection.TO_PRIMARY
+                        ? plan.getSpec().getPrimary().getName() : plan.getSpec().getStandby().getName()))
+                .orElse(false);
     }
 
     private void autoFailover(DisasterRecoveryPlan plan, DisasterRecoveryPlanStatus status, boolean noneUnderWay, int failures,

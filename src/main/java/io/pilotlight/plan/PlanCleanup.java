@@ -8,7 +8,9 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.backup.BackupScheduleSync;
 import io.pilotlight.core.PlanLabels;
+import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.SiteRole;
 import io.pilotlight.core.clusters.SiteConfigException;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
@@ -19,7 +21,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Removes what a deleted plan created: its Velero Schedule on the primary (Backups are kept), its
+ * Removes what a deleted plan created: its Velero Schedule on the active site and the primary (Backups are kept), its
  * standby sync (informers, threads; the copies on the standby are kept), its clients and metrics. A primary that is gone for good must not block the deletion forever:
  * after a grace period the plan goes and an Event names the Schedule left on the primary.
  */
@@ -82,6 +84,10 @@ public class PlanCleanup {
             return null;
         }
         try {
+            // After a failover the Schedule lives on the standby (the active site); the primary may still hold one.
+            if (PlanSiteState.activeRole(plan) == SiteRole.STANDBY) {
+                schedules.delete(sites.standby(plan), plan);
+            }
             KubernetesClient primary = sites.primaryForCleanup(plan);
             schedules.delete(primary, plan);
             return null;

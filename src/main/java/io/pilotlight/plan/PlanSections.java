@@ -1,28 +1,35 @@
 package io.pilotlight.plan;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * What a plan's pass does once its sites are observed: resolves the protected namespaces, then runs
- * the backup, compatibility, sync, failover and drill sections in that order, and sums them up in Ready.
+ * What a plan's pass does once its sites are observed: resolves the protected namespaces (on the
+ * active site), then runs the backup, compatibility, failover, sync and drill sections in that order (the
+ * failover section parks a fenced site that answers again before the sync writes to it), and sums
+ * them up in Ready.
  */
 @ApplicationScoped
 class PlanSections {
 
     private static final Logger LOG = Logger.getLogger(PlanSections.class);
+    /** How soon a plan looks again at a fenced site that does not answer yet (the pass rounds up by a second). */
+    private static final Duration FENCED_SITE_RETRY = Duration.ofSeconds(1);
 
     private final BackupSection backups;
     private final CompatibilitySection compatibility;
@@ -50,12 +57,14 @@ class PlanSections {
             sync.forget(plan);
             return;
         }
-        backups.observe(plan, draft, sites.reachablePrimary(), sites.reachableStandby(), namespaces);
+        backups.observe(plan, draft, sites, namespaces);
         compatibility.observe(plan, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(), namespaces);
-        sync.observe(plan, planFailovers, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(),
-                namespaces);
-        failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
-                sites.standbyHealth());
+        if (failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
+                sites.standbyHealth())) {
+            // A fenced site must be parked the moment it answers again, not up to an interval later.
+            draft.wakeBy(draft.now().plus(FENCED_SITE_RETRY));
+        }
+        sync.observe(plan, planFailovers, draft, sites, namespaces);
         drills.observe(plan, planFailovers, draft);
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), plan.getSpec().backupEnabled(),
                 SyncSection.enabled(plan)));
@@ -69,13 +78,14 @@ class PlanSections {
                 seconds(plan.getSpec().getObjectives().getRpo()), seconds(plan.getSpec().getObjectives().getRto()));
     }
 
-    /** The protected namespaces on the primary; null when it does not answer or they cannot be listed now. */
+    /** The protected namespaces on the active site; null when it does not answer or they cannot be listed now. */
     private List<String> protectedNamespaces(DisasterRecoveryPlan plan, SiteSection.Sites sites) {
-        if (sites.reachablePrimary() == null) {
+        KubernetesClient active = sites.reachable(PlanSiteState.activeRole(plan));
+        if (active == null) {
             return null;
         }
         try {
-            return backups.protectedNamespaces(sites.primary(), plan);
+            return backups.protectedNamespaces(active, plan);
         } catch (KubernetesClientException e) {
             LOG.debugf("listing protected namespaces of %s failed: %s", plan.getMetadata().getName(), RemoteErrors.describe(e));
             return null;

@@ -65,7 +65,7 @@ final class PlanStatusDraft {
         return now;
     }
 
-    /** Asks for the next pass no later than then (a scheduled drill's time); null asks nothing. */
+    /** Asks for the next pass no later than then (a scheduled drill's time, a fenced site's next probe); null asks nothing. */
     void wakeBy(Instant at) {
         if (at != null && (wakeAt == null || at.isBefore(wakeAt))) {
             wakeAt = at;

@@ -7,6 +7,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.HealthCheckSpec;
 import io.pilotlight.api.v1alpha1.plan.SiteSpec;
 import io.pilotlight.core.PlanSites;
+import io.pilotlight.core.SiteRole;
 import io.pilotlight.core.clusters.SiteConfigException;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.core.clusters.SiteProbe;
@@ -46,6 +47,11 @@ class SiteSection {
 
         KubernetesClient reachableStandby() {
             return standbyHealth.reachable() ? standby : null;
+        }
+
+        /** The site in that role when it answers, else null. */
+        KubernetesClient reachable(SiteRole role) {
+            return role == SiteRole.PRIMARY ? reachablePrimary() : reachableStandby();
         }
     }
 

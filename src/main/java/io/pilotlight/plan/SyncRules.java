@@ -4,6 +4,7 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.StandbyStatus;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.sync.SyncDirection;
 import io.pilotlight.sync.SyncReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * StandbyInSync and {@code status.standby} from a sync snapshot and the sites' reachability.
+ * StandbyInSync and {@code status.standby} from a sync snapshot and the sites' reachability. The
+ * source is the active site, the target the parked copy (the standby, or the site a failover left).
  * <ul>
  * <li>Unknown, SyncOff: {@code sync.mode} is Off (the standby is only restored from backups).</li>
- * <li>Unknown, SiteUnreachable: a site does not answer; the standby keeps its last good copy.</li>
- * <li>Unknown, APIError: the primary answers but cannot be read (e.g. RBAC).</li>
+ * <li>Unknown, SiteUnreachable: a site does not answer; the target keeps its last good copy.</li>
+ * <li>Unknown, APIError: the source answers but cannot be read (e.g. RBAC).</li>
  * <li>False, Syncing: the first full pass has not finished, or changes wait longer than
  * {@link #BEHIND}.</li>
  * <li>False, NoNamespaces / UnknownKind: nothing to copy, or some kinds cannot be copied.</li>
@@ -37,54 +39,60 @@ public final class SyncRules {
                 "spec.sync.mode is Off: Pilotlight copies nothing to the standby, which is only restored from backups");
     }
 
-    public static ConditionResult condition(SyncReport r, boolean primaryReachable, boolean standbyReachable) {
+    public static ConditionResult condition(SyncReport r, SyncDirection direction, boolean sourceReachable, boolean targetReachable) {
+        String source = direction.sourceName();
+        String target = direction.targetName();
         if (r.phase() == SyncReport.Phase.NOT_RUNNING) {
-            return ConditionResult.unknown(Reasons.PENDING, "the sync starts once the protected namespaces can be listed on the primary");
+            return ConditionResult.unknown(Reasons.PENDING, "the sync " + direction.describe()
+                    + " starts once the protected namespaces can be listed on " + source);
         }
-        String figures = r.objectsInSync() + " object(s) in sync, " + r.workloadsParked() + " workload(s) parked";
-        return unreachable(r, figures, primaryReachable, standbyReachable)
-                .or(() -> starting(r, figures))
-                .or(() -> incomplete(r, figures))
-                .orElseGet(() -> followed(r, figures));
+        String figures = r.objectsInSync() + " object(s) in sync on " + target + ", " + r.workloadsParked() + " workload(s) parked";
+        return unreachable(r, figures, source, target, sourceReachable, targetReachable)
+                .or(() -> starting(r, figures, source, target))
+                .or(() -> incomplete(r, figures, source, target))
+                .orElseGet(() -> followed(r, figures, source));
     }
 
-    /** A site that does not answer or cannot be written: the standby keeps what it has. */
-    private static Optional<ConditionResult> unreachable(SyncReport r, String figures, boolean primaryReachable, boolean standbyReachable) {
-        if (!primaryReachable) {
-            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the primary does not answer: the standby keeps its last copy ("
-                    + figures + lastFull(r) + "); nothing is deleted from it until the primary answers again"));
+    /** A site that does not answer or cannot be written: the target keeps what it has. */
+    private static Optional<ConditionResult> unreachable(SyncReport r, String figures, String source, String target,
+            boolean sourceReachable, boolean targetReachable) {
+        if (!sourceReachable) {
+            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the active site " + source + " does not answer: "
+                    + target + " keeps its last copy (" + figures + lastFull(r) + "); nothing is deleted from it until "
+                    + source + " answers again"));
         }
-        if (!standbyReachable || r.standbyProblem() != null) {
-            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the standby cannot be written"
-                    + (r.standbyProblem() == null ? " (it does not answer)" : ": " + r.standbyProblem())
+        if (!targetReachable || r.targetProblem() != null) {
+            return Optional.of(ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the parked copy on " + target + " cannot be written"
+                    + (r.targetProblem() == null ? " (it does not answer)" : ": " + r.targetProblem())
                     + "; retrying with backoff, " + r.pending() + " change(s) waiting"));
         }
         return Optional.empty();
     }
 
     /** Discovery and the first full pass. */
-    private static Optional<ConditionResult> starting(SyncReport r, String figures) {
-        String problem = r.primaryProblem();
+    private static Optional<ConditionResult> starting(SyncReport r, String figures, String source, String target) {
+        String problem = r.sourceProblem();
         if (r.phase() == SyncReport.Phase.STARTING) {
-            return Optional.of(ConditionResult.isFalse(Reasons.SYNCING, "reading the primary's API discovery to map the protected kinds"
-                    + (problem == null ? "" : ": " + problem)));
+            return Optional.of(ConditionResult.isFalse(Reasons.SYNCING, "reading the API discovery of " + source
+                    + " to map the protected kinds" + (problem == null ? "" : ": " + problem)));
         }
         if (r.phase() == SyncReport.Phase.INITIAL_SYNC) {
             return Optional.of(ConditionResult.isFalse(Reasons.SYNCING, (r.lastFullSync() == null ? "first full sync in progress: " + figures
-                    + " so far" : "first full sync done (" + figures + "); starting to follow the primary's changes")
+                    + " so far" : "first full sync done (" + figures + "); starting to follow the changes on " + source)
                     + (problem == null ? "" : "; " + problem)));
         }
         if (problem != null) {
-            return Optional.of(ConditionResult.unknown(Reasons.API_ERROR, problem + "; the standby keeps its last copy ("
+            return Optional.of(ConditionResult.unknown(Reasons.API_ERROR, problem + "; " + target + " keeps its last copy ("
                     + figures + lastFull(r) + ") and nothing is deleted from it"));
         }
         return Optional.empty();
     }
 
     /** What keeps the copy from being whole: nothing to copy, kinds that cannot be copied, copies that differ. */
-    private static Optional<ConditionResult> incomplete(SyncReport r, String figures) {
+    private static Optional<ConditionResult> incomplete(SyncReport r, String figures, String source, String target) {
         if (r.namespaces() == 0) {
-            return Optional.of(ConditionResult.isFalse(Reasons.NO_NAMESPACES, "no namespace of the primary matches spec.protect: nothing to copy"));
+            return Optional.of(ConditionResult.isFalse(Reasons.NO_NAMESPACES, "no namespace of " + source
+                    + " matches spec.protect: nothing to copy"));
         }
         if (!r.unknownKinds().isEmpty()) {
             return Optional.of(ConditionResult.isFalse(Reasons.UNKNOWN_KIND, "kinds that cannot be copied: "
@@ -95,32 +103,35 @@ public final class SyncRules {
         }
         List<String> parts = new ArrayList<>();
         if (r.conflictCount() > 0) {
-            parts.add(r.conflictCount() + " conflict(s), objects Pilotlight did not create in the way, left alone: "
+            parts.add(r.conflictCount() + " conflict(s), objects Pilotlight did not create or adopt, left alone: "
                     + names(r.conflicts(), r.conflictCount()));
         }
         if (r.failureCount() > 0) {
-            parts.add(r.failureCount() + " copy(ies) refused by the standby: " + names(r.failures(), r.failureCount()));
+            parts.add(r.failureCount() + " copy(ies) refused by " + target + ": " + names(r.failures(), r.failureCount()));
         }
         return Optional.of(ConditionResult.isFalse(Reasons.DRIFT_DETECTED, (r.conflictCount() + r.failureCount())
-                + " object(s) differ on the standby: " + String.join("; ", parts) + "; " + figures));
+                + " object(s) differ on " + target + ": " + String.join("; ", parts) + "; " + figures));
     }
 
-    /** Following the primary's changes: in sync unless they wait too long. */
-    private static ConditionResult followed(SyncReport r, String figures) {
+    /** Following the source's changes: in sync unless they wait too long. */
+    private static ConditionResult followed(SyncReport r, String figures, String source) {
         if (r.oldestPendingMillis() > BEHIND.toMillis()) {
             return ConditionResult.isFalse(Reasons.SYNCING, r.pending() + " change(s) waiting to be copied, the oldest for "
                     + r.oldestPendingMillis() / 1000 + "s; " + figures);
         }
         return ConditionResult.isTrue(Reasons.IN_SYNC, figures + lastFull(r)
-                + (r.driftCount() > 0 ? "; " + r.driftCount() + " copy(ies) changed on the standby were repaired" : ""));
+                + (r.driftCount() > 0 ? "; " + r.driftCount() + " copy(ies) changed there were repaired" : "")
+                + "; following the changes on " + source);
     }
 
-    /** {@code status.standby}, or null when nothing is known. */
-    public static StandbyStatus figures(SyncReport r) {
+    /** {@code status.standby} (the parked copy, on the site {@code target}), or null when nothing is known. */
+    public static StandbyStatus figures(SyncReport r, String target) {
         if (r.phase() == SyncReport.Phase.NOT_RUNNING) {
             return null;
         }
         StandbyStatus s = new StandbyStatus();
+        s.setSite(target);
+        s.setConflictList(r.conflicts().isEmpty() ? null : r.conflicts());
         s.setObjectsInSync(r.objectsInSync());
         s.setWorkloadsParked(r.workloadsParked());
         s.setConflicts(r.conflictCount());

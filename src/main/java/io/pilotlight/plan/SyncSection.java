@@ -1,15 +1,16 @@
 package io.pilotlight.plan;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.core.ActiveFailovers;
-import io.pilotlight.core.clusters.SiteHealth;
+import io.pilotlight.core.PlanSiteState;
+import io.pilotlight.core.SiteRole;
 import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.EventRecorder;
+import io.pilotlight.sync.SyncDirection;
 import io.pilotlight.sync.SyncEngine;
 import io.pilotlight.sync.SyncReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The standby-sync part of a plan's pass: keeps the plan's {@link SyncEngine} session as the spec
- * asks, and turns its snapshot into {@code status.standby}, StandbyInSync and a Warning event per new
- * conflict. Never waits on the sync: it only reads a snapshot.
+ * The sync part of a plan's pass: keeps the plan's {@link SyncEngine} session as the spec asks, from
+ * the active site to the other one (after a failover, the site left is re-protected as the parked copy),
+ * and turns its snapshot into {@code status.standby}, {@code status.syncDirection}, StandbyInSync and a
+ * Warning event per new conflict. Never waits on the sync: it only reads a snapshot.
  */
 @ApplicationScoped
 public class SyncSection {
@@ -46,44 +48,59 @@ public class SyncSection {
     }
 
     /**
-     * @param namespaces the protected namespaces on the primary, or null when they cannot be listed now
+     * @param namespaces the protected namespaces on the active site, or null when they cannot be listed now
      */
-    void observe(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, PlanStatusDraft draft, KubernetesClient primary,
-            SiteHealth primaryHealth, KubernetesClient standby, SiteHealth standbyHealth, List<String> namespaces) {
+    void observe(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, PlanStatusDraft draft, SiteSection.Sites sites,
+            List<String> namespaces) {
         if (!enabled(plan)) {
             forget(plan);
             draft.status().setStandby(null);
+            draft.status().setSyncDirection(null);
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.off());
             return;
         }
+        SyncDirection direction = direction(plan, sites);
+        draft.status().setSyncDirection(direction.describe());
         Optional<ConditionResult> held = heldByFailover(plan, planFailovers);
         if (held.isPresent()) {
             draft.condition(ConditionTypes.STANDBY_IN_SYNC, held.get());
             return;
         }
-        engine.ensure(plan, primary, standby, namespaces);
+        boolean primaryActive = direction.sourceRole() == SiteRole.PRIMARY;
+        boolean sourceReachable = (primaryActive ? sites.primaryHealth() : sites.standbyHealth()).reachable();
+        boolean targetReachable = (primaryActive ? sites.standbyHealth() : sites.primaryHealth()).reachable();
+        if (!targetReachable && plan.getStatus() != null && direction.targetName().equals(plan.getStatus().getFencedSite())) {
+            // The site left is written to only after a pass that found it answering has parked it in place first.
+            engine.stop(plan);
+            draft.condition(ConditionTypes.STANDBY_IN_SYNC, ConditionResult.unknown(Reasons.SITE_UNREACHABLE, "the site "
+                    + direction.targetName() + " that the failover left does not answer: once it does, its workloads are parked"
+                    + " at once, then it is re-protected as the parked copy of " + direction.sourceName()));
+            return;
+        }
+        engine.ensure(plan, direction, namespaces);
         SyncReport report = engine.report(plan);
         if (report.phase() != SyncReport.Phase.NOT_RUNNING) {
-            draft.status().setStandby(SyncRules.figures(report));
+            draft.status().setStandby(SyncRules.figures(report, direction.targetName()));
         }
-        draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.condition(report, primaryHealth.reachable(),
-                standbyHealth.reachable()));
-        announceConflicts(plan, report);
+        draft.condition(ConditionTypes.STANDBY_IN_SYNC, SyncRules.condition(report, direction, sourceReachable, targetReachable));
+        announceConflicts(plan, report, direction.targetName());
+    }
+
+    /** From the active site to the other one. */
+    static SyncDirection direction(DisasterRecoveryPlan plan, SiteSection.Sites sites) {
+        String primary = plan.getSpec().getPrimary().getName();
+        String standby = plan.getSpec().getStandby().getName();
+        return PlanSiteState.activeRole(plan) == SiteRole.PRIMARY
+                ? new SyncDirection(SiteRole.PRIMARY, primary, sites.primary(), standby, sites.standby())
+                : new SyncDirection(SiteRole.STANDBY, standby, sites.standby(), primary, sites.primary());
     }
 
     /**
-     * Why the sync must not run now: the standby serves (since a failover, until a failback), a
-     * Failover has stopped it to scale the standby up (before that point, a Planned failover needs
-     * it), or a Failover parked a site and did not finish.
+     * Why the sync must not run now: a Failover has stopped it to scale the target up (before that
+     * point, a Planned failover needs it), or a Failover parked the active site and did not finish.
      */
     private Optional<ConditionResult> heldByFailover(DisasterRecoveryPlan plan, Collection<Failover> planFailovers) {
         var status = plan.getStatus();
-        String primary = plan.getSpec().getPrimary().getName();
-        if (status != null && status.getActiveSite() != null && !primary.equals(status.getActiveSite())) {
-            engine.stop(plan);
-            return Optional.of(ConditionResult.isFalse(Reasons.FAILED_OVER, "the site " + status.getActiveSite()
-                    + " serves since a failover: nothing is synced to it; a Failover with direction ToPrimary fails back and starts the sync again"));
-        }
         String failover = status == null ? null : status.getActiveFailover();
         // A Failover deleted or ended that the plan still names (released at its next pass) runs no more. Unless the
         // cache says it stopped the sync, it is read again: a sync restarted on a copy without its PauseSync would
@@ -95,32 +112,33 @@ public class SyncSection {
             // Also after an operator restart, when this engine may have started it again before the Failover resumed.
             engine.stop(plan);
             return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_IN_PROGRESS, "Failover " + failover
-                    + " stopped the sync to bring the standby up"));
+                    + " stopped the sync to bring the other site up"));
         }
         String fenced = status == null ? null : status.getFencedSite();
-        if (running.isEmpty() && fenced != null) {
-            // A Failover that quiesced or fenced a site ended without finishing: parking the standby again
-            // now could leave nothing serving. A person decides, with a new Failover either way.
+        if (running.isEmpty() && fenced != null && fenced.equals(status.getActiveSite())) {
+            // A Failover that quiesced or fenced the active site ended without finishing: parking the other site
+            // again now could leave nothing serving. A person decides, with a new Failover either way. (The site a
+            // completed Failover left is fenced too, but it is not the active one: it is re-protected.)
             engine.stop(plan);
             return Optional.of(ConditionResult.isFalse(Reasons.FAILOVER_UNFINISHED, "the site " + fenced
-                    + " was parked by a Failover that did not finish: create a Failover to the standby to finish it, or one"
-                    + " with direction ToPrimary to resume the primary; the sync stays stopped until then"));
+                    + " was parked by a Failover that did not finish: create a Failover to the other site to finish it, or one"
+                    + " back to " + fenced + " to resume it; the sync stays stopped until then"));
         }
         return Optional.empty();
     }
 
-    private void announceConflicts(DisasterRecoveryPlan plan, SyncReport report) {
+    private void announceConflicts(DisasterRecoveryPlan plan, SyncReport report, String target) {
         Set<String> now = new HashSet<>(report.conflicts());
         Set<String> before = announced.getOrDefault(plan.getMetadata().getUid(), Set.of());
         for (String conflict : report.conflicts()) {
             if (!before.contains(conflict)) {
-                events.warning(plan, Reasons.SYNC_CONFLICT, "not synced to the standby: " + conflict);
+                events.warning(plan, Reasons.SYNC_CONFLICT, "not synced to " + target + ": " + conflict);
             }
         }
         announced.put(plan.getMetadata().getUid(), now);
     }
 
-    /** Stops the plan's sync (deleted plan, or sync turned off); the copies stay on the standby. */
+    /** Stops the plan's sync (deleted plan, or sync turned off); the copies stay where they are. */
     void forget(DisasterRecoveryPlan plan) {
         engine.stop(plan);
         announced.remove(plan.getMetadata().getUid());

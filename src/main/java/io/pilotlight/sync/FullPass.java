@@ -1,6 +1,7 @@
 package io.pilotlight.sync;
 
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
+import io.pilotlight.core.Selectors;
 import io.pilotlight.core.SyncKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,8 @@ final class FullPass {
         if (stopped.getAsBoolean()) {
             return false;
         }
-        FullPassDiff.Result pass = FullPassDiff.diff(listings, ledger::copy, ownLabels, kinds.labels(), settings.prune());
+        FullPassDiff.Result pass = FullPassDiff.diff(listings, ledger::copy, ownLabels, kinds.labels(), settings.prune(),
+                settings.reportOrphans() ? o -> Selectors.matches(settings.labelSelector(), o.getMetadata().getLabels()) : null);
         FullPassDiff.Seen seen = pass.seen();
         ledger.sourceProblem(seen.sourceProblem());
         if (seen.targetProblem() != null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The full pass as a pure function: from what both sites list and what the ledger knows, the writes
@@ -18,8 +19,12 @@ import java.util.function.Function;
  */
 final class FullPassDiff {
 
-    /** The writes, how many copies were confirmed in sync, how many prunes were held, and what was seen. */
-    record Result(List<WriteTask> tasks, int confirmed, int held, Seen seen) {
+    /**
+     * The writes, how many copies were confirmed in sync, how many prunes were held, what was seen, and
+     * the orphans: objects of the target that Pilotlight neither made nor adopted and the source does not
+     * have, when the plan reports them (a site left by a failover), else none.
+     */
+    record Result(List<WriteTask> tasks, int confirmed, int held, Seen seen, List<ObjectKey> orphans) {
     }
 
     /**
@@ -84,9 +89,11 @@ final class FullPassDiff {
      * @param known what the ledger holds for a key, or null
      * @param ownLabels the labels that make an object Pilotlight's, for this plan
      * @param syncedKinds labels of the kinds carried over (for {@link ObjectCleaner#skipReason})
+     * @param orphan which of the target's objects that are not Pilotlight's and lack a source are reported
+     *        (never touched); null: none
      */
     static Result diff(List<Listing> listings, Function<ObjectKey, Copy> known, Map<String, String> ownLabels,
-            Set<String> syncedKinds, boolean prune) {
+            Set<String> syncedKinds, boolean prune, Predicate<GenericKubernetesResource> orphan) {
         Seen seen = Seen.of(listings, syncedKinds);
         List<WriteTask> tasks = new ArrayList<>();
         int confirmed = 0;
@@ -101,8 +108,16 @@ final class FullPassDiff {
             }
         }
         int held = 0;
+        List<ObjectKey> orphans = new ArrayList<>();
         for (Map.Entry<ObjectKey, GenericKubernetesResource> e : seen.targets().entrySet()) {
-            if (seen.sources().containsKey(e.getKey()) || !TargetDecision.ours(e.getValue(), ownLabels)) {
+            if (seen.sources().containsKey(e.getKey())) {
+                continue;
+            }
+            if (!TargetDecision.ours(e.getValue(), ownLabels)) {
+                if (orphan != null && !ObjectCleaner.skipped(e.getKey().kind(), e.getValue(), syncedKinds)
+                        && orphan.test(e.getValue())) {
+                    orphans.add(e.getKey());
+                }
                 continue;
             }
             if (seen.complete() && prune) {
@@ -111,7 +126,7 @@ final class FullPassDiff {
                 held++;
             }
         }
-        return new Result(List.copyOf(tasks), confirmed, held, seen);
+        return new Result(List.copyOf(tasks), confirmed, held, seen, List.copyOf(orphans));
     }
 
     /** The copy on the target is ours and matches the source's object as last written. */

@@ -3,6 +3,7 @@ package io.pilotlight.sync;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,12 @@ final class Ledger {
         }
     }
 
+    static final String ORPHAN = "only on the parked site, neither made nor adopted by Pilotlight: left as it is";
+
     private final Map<ObjectKey, Copy> copies = new ConcurrentHashMap<>();
     private final Map<ObjectKey, String> conflicts = new ConcurrentHashMap<>();
+    /** The last full pass's orphans ({@link FullPassDiff.Result#orphans}), reported beside the conflicts. */
+    private volatile Map<ObjectKey, String> orphans = Map.of();
     private final Map<ObjectKey, String> failures = new ConcurrentHashMap<>();
     private final LagWindow lag = new LagWindow(1024);
     private volatile Phase phase = Phase.RESOLVING_KINDS;
@@ -141,6 +146,11 @@ final class Ledger {
         FullPassDiff.Seen seen = pass.seen();
         copies.keySet().removeIf(seen::copyGone);
         conflicts.keySet().removeIf(seen::sourceGone);
+        if (seen.targetListed()) {
+            Map<ObjectKey, String> found = new HashMap<>();
+            pass.orphans().forEach(k -> found.put(k, ORPHAN));
+            orphans = Map.copyOf(found);
+        }
         heldPrunes = pass.held();
         if (seen.targetListed() && !targetDown) {
             targetProblem = null;
@@ -168,7 +178,9 @@ final class Ledger {
             }
         }
         long oldestMillis = oldestSeenNanos == null ? 0 : Math.max(0, (nowNanos - oldestSeenNanos) / 1_000_000);
-        return new SyncReport(mode, phase.reported(), namespaces, inSync, parked, conflicts.size(), listed(conflicts),
+        Map<ObjectKey, String> problems = new HashMap<>(orphans);
+        problems.putAll(conflicts);
+        return new SyncReport(mode, phase.reported(), namespaces, inSync, parked, problems.size(), listed(problems),
                 failures.size(), listed(failures), driftCount, lastFullSync, lag.percentile(50), lag.percentile(99),
                 lag.count(), waiting.size(), oldestMillis, unknownKinds, sourceProblem, targetProblem, heldPrunes);
     }

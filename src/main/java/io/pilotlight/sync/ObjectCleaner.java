@@ -33,7 +33,7 @@ public final class ObjectCleaner {
 
     private static final Set<String> DROPPED_LABELS = Set.of(
             "pod-template-hash", "controller-revision-hash", "controller-uid", "batch.kubernetes.io/controller-uid",
-            PlanLabels.PLAN, PlanLabels.PLAN_NAMESPACE);
+            PlanLabels.PLAN, PlanLabels.PLAN_NAMESPACE, PlanLabels.ADOPTED);
 
     private static final Set<String> DROPPED_ANNOTATIONS = Set.of(
             "kubectl.kubernetes.io/last-applied-configuration",

@@ -1,6 +1,5 @@
 package io.pilotlight.sync;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.plan.SyncMode;
 import io.pilotlight.config.OperatorSettings;
@@ -16,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Holds one {@link SyncSession} per plan, from its primary (the source site) to its standby (the
- * target site). The plan reconciler calls {@link #ensure} on every pass (cheap when nothing changed),
+ * Holds one {@link SyncSession} per plan, from its active site (the source) to the other one (the
+ * target, the parked copy): a failover turns the direction round ({@link SyncDirection}). The plan reconciler calls {@link #ensure} on every pass (cheap when nothing changed),
  * {@link #report} to read a snapshot, and {@link #stop} when the plan goes or its sync is turned off.
  * The sync runs on its own threads and never blocks the reconciler.
  *
@@ -53,13 +52,12 @@ public class SyncEngine {
 
     /**
      * Starts the plan's sync, or restarts it when what it syncs changed (kinds, namespaces, parking,
-     * mode, clients); does nothing when it runs as asked.
+     * mode, direction, clients); does nothing when it runs as asked.
      *
-     * @param namespaces the protected namespaces on the primary, or null when they cannot be listed
-     *        now: a running sync then goes on as it is (its informers wait for the primary)
+     * @param namespaces the protected namespaces on the source, or null when they cannot be listed
+     *        now: a running sync then goes on as it is (its informers wait for the source)
      */
-    public synchronized void ensure(DisasterRecoveryPlan plan, KubernetesClient primary, KubernetesClient standby,
-            List<String> namespaces) {
+    public synchronized void ensure(DisasterRecoveryPlan plan, SyncDirection direction, List<String> namespaces) {
         String key = key(plan);
         if (plan.getSpec().syncMode() == SyncMode.OFF) {
             stop(key);
@@ -69,15 +67,17 @@ public class SyncEngine {
         if (namespaces == null) {
             return;
         }
-        SyncSettings settings = SyncSettings.of(plan, namespaces);
-        if (running != null && running.settings().fingerprint().equals(settings.fingerprint()) && running.uses(primary, standby)) {
+        SyncSettings settings = SyncSettings.of(plan, namespaces, direction.sourceName(), direction.targetName());
+        if (running != null && running.settings().fingerprint().equals(settings.fingerprint())
+                && running.uses(direction.source(), direction.target())) {
             return;
         }
         if (running != null) {
-            LOG.infof("sync of plan %s: settings, namespaces or sites changed, restarting it", key);
+            LOG.infof("sync of plan %s: settings, namespaces, direction or sites changed, restarting it (%s)", key,
+                    direction.describe());
             running.stop();
         }
-        SyncSession session = new SyncSession(settings, new Site("primary", primary), new Site("standby", standby), writers,
+        SyncSession session = new SyncSession(settings, direction.sourceSite(), direction.targetSite(), writers,
                 parallelWrites, queueCapacity, Clock.systemUTC());
         sessions.put(key, session);
         metrics.register(settings.planNamespace(), settings.planName(), session::report);
@@ -103,6 +103,16 @@ public class SyncEngine {
 
     public synchronized void stop(DisasterRecoveryPlan plan) {
         stop(key(plan));
+    }
+
+    /**
+     * Whether the plan's sync holds the site as its parked copy: it is the session's target and a full
+     * pass has completed there, so every protected object it has is a parked copy (or a conflict).
+     */
+    public synchronized boolean protects(DisasterRecoveryPlan plan, String site) {
+        SyncSession session = sessions.get(key(plan));
+        return session != null && site.equals(session.settings().targetSite())
+                && session.report().phase() == SyncReport.Phase.RUNNING;
     }
 
     /** Whether the plan has a sync session. */

@@ -9,9 +9,10 @@ import java.util.List;
  * metrics. Lists of objects are capped at {@link #LISTED}; the counts are exact.
  *
  * @param phase where the session is: no session, waiting for the primary's kinds, first full pass, running
- * @param objectsInSync copies on the standby that match the primary's current object
+ * @param objectsInSync copies on the target that match the source's current object
  * @param workloadsParked copies held parked (scaled to the pilot-light count, suspended, neutralised)
- * @param conflicts objects on the standby that Pilotlight did not create, in the way of a copy
+ * @param conflicts objects on the target that Pilotlight did not create, in the way of a copy (or, on a
+ *        re-protected primary, that the source lacks)
  * @param failures copies the standby refused, with the reason (never an object's content)
  * @param driftCount copies the last full pass found changed on the standby and repaired
  * @param lastFullSync when the last complete full pass finished; null before the first one
@@ -19,14 +20,14 @@ import java.util.List;
  * @param pending changes waiting to be written
  * @param oldestPendingMillis how long the oldest of them has waited; 0 when none
  * @param unknownKinds protected kinds the primary does not serve, with why
- * @param primaryProblem why the primary cannot be read right now, or null
- * @param standbyProblem why the standby cannot be written right now, or null
+ * @param sourceProblem why the source cannot be read right now, or null
+ * @param targetProblem why the target cannot be written right now, or null
  * @param heldPrunes copies whose source is gone but that were kept because a primary list failed
  */
 public record SyncReport(SyncMode mode, Phase phase, int namespaces, int objectsInSync, int workloadsParked,
         int conflictCount, List<String> conflicts, int failureCount, List<String> failures, int driftCount,
         Instant lastFullSync, Long lagP50Millis, Long lagP99Millis, int lagSamples, int pending, long oldestPendingMillis,
-        List<String> unknownKinds, String primaryProblem, String standbyProblem, int heldPrunes) {
+        List<String> unknownKinds, String sourceProblem, String targetProblem, int heldPrunes) {
 
     public static final int LISTED = 20;
 

@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.pilotlight.core.PlanLabels;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What the {@link TargetWriter} does with an object, decided from what is known of its copy alone:
  * no I/O here, so that every case is a unit test. Safety lives here: a copy without the plan's labels
- * is never overwritten nor deleted.
+ * is never overwritten nor deleted, unless the sync can show it is the origin of the source's object
+ * ({@link Adoption}), and then it is adopted first.
  */
 final class TargetDecision {
 
@@ -27,6 +29,10 @@ final class TargetDecision {
 
         /** The target holds an object of that name that is not Pilotlight's. */
         record Conflict() implements Upsert {
+        }
+
+        /** The target holds the original of the source's object (re-protect): record the adoption, then apply. */
+        record Adopt(GenericKubernetesResource current) implements Upsert {
         }
 
         /**
@@ -60,9 +66,14 @@ final class TargetDecision {
         }
     }
 
-    static Upsert upsert(Copy known, String sourceUid, String sourceVersion, TargetCopy target, Map<String, String> ownLabels) {
+    /** @param adoptable whether an object of the target that is not Pilotlight's is the origin of the source's ({@link Adoption}) */
+    static Upsert upsert(Copy known, String sourceUid, String sourceVersion, TargetCopy target, Map<String, String> ownLabels,
+            Predicate<GenericKubernetesResource> adoptable) {
         if (target instanceof TargetCopy.Present present) {
-            return ours(present.object(), ownLabels) ? new Upsert.Apply(present.object(), null) : new Upsert.Conflict();
+            if (ours(present.object(), ownLabels)) {
+                return new Upsert.Apply(present.object(), null);
+            }
+            return adoptable.test(present.object()) ? new Upsert.Adopt(present.object()) : new Upsert.Conflict();
         }
         if (target instanceof TargetCopy.Absent) {
             return new Upsert.Apply(null, null);

@@ -4,15 +4,19 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.SyncAnnotations;
 import io.pilotlight.util.Json;
 import io.pilotlight.util.ObjectMaps;
 import io.pilotlight.workloads.Parking;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,10 +62,12 @@ final class TargetWriter {
         }
         String uid = source.getMetadata().getUid();
         String version = source.getMetadata().getResourceVersion();
-        TargetDecision.Upsert step = TargetDecision.upsert(known, uid, version, copy, ownLabels);
+        Predicate<GenericKubernetesResource> adoptable = t -> Adoption.adoptable(source, t, settings.targetSite(),
+                settings.labelSelector());
+        TargetDecision.Upsert step = TargetDecision.upsert(known, uid, version, copy, ownLabels, adoptable);
         if (step instanceof TargetDecision.Upsert.Read) {
             try {
-                step = TargetDecision.upsert(null, uid, version, TargetCopy.listed(resource(key).get()), ownLabels);
+                step = TargetDecision.upsert(null, uid, version, TargetCopy.listed(resource(key).get()), ownLabels, adoptable);
             } catch (KubernetesClientException e) {
                 return failed(key, "reading the copy " + target.on(), e);
             }
@@ -72,7 +78,26 @@ final class TargetWriter {
         if (step instanceof TargetDecision.Upsert.Conflict) {
             return Outcome.of(key, Outcome.Result.CONFLICT, "exists " + target.on() + " without Pilotlight's labels: left as it is");
         }
+        if (step instanceof TargetDecision.Upsert.Adopt adopt) {
+            return adopt(key, source, adopt.current());
+        }
         return apply(key, source, known, (TargetDecision.Upsert.Apply) step);
+    }
+
+    /** Records the adoption on the original (a merge patch at the version read), then writes the copy over it. */
+    private Outcome adopt(ObjectKey key, GenericKubernetesResource source, GenericKubernetesResource original) {
+        GenericKubernetesResource adopted;
+        try {
+            adopted = resource(key).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    Json.asJson(Adoption.patch(original, settings.targetSite(), ownLabels, Instant.now())));
+        } catch (KubernetesClientException e) {
+            // Deleted meanwhile: the copy is created; changed meanwhile (409): retried, and decided again then.
+            return e.getCode() == 404 ? upsert(key, source, TargetCopy.ABSENT, null)
+                    : failed(key, "adopting the original " + target.on(), e);
+        }
+        LOG.infof("sync of plan %s: adopted %s %s as the copy of the %s's object", settings.planKey(), key, target.on(),
+                settings.sourceSite());
+        return apply(key, source, null, new TargetDecision.Upsert.Apply(adopted, null));
     }
 
     private Outcome apply(ObjectKey key, GenericKubernetesResource source, Copy known, TargetDecision.Upsert.Apply step) {

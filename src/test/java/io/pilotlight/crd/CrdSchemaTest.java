@@ -52,9 +52,9 @@ class CrdSchemaTest {
     @Test
     void printerColumnsInOrder() {
         assertThat(version(plan).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
-                .containsExactly("Active", "RPO", "In-Sync", "Ready", "Age");
+                .containsExactly("Active", "Sync", "RPO", "In-Sync", "Ready", "Age");
         assertThat(version(plan).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getJsonPath)
-                .containsExactly(".status.activeSite", ".status.rpo",
+                .containsExactly(".status.activeSite", ".status.syncDirection", ".status.rpo",
                         ".status.conditions[?(@.type==\"StandbyInSync\")].status",
                         ".status.conditions[?(@.type==\"Ready\")].status", ".metadata.creationTimestamp");
         assertThat(version(failover).getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)

@@ -40,11 +40,11 @@ class StepRegistryTest {
     }
 
     @Test
-    void aFailbackHasNoFinalSyncAndAnUnplannedOneFencesInstead() {
+    void aFailbackSyncsBackAndAnUnplannedOneFencesInstead() {
         assertThat(names(run("{type: Planned, restore: {enabled: true}}", ""))).as("a final backup to restore from")
                 .containsSubsequence("Quiesce", "FinalSync", "FinalBackup", "Restore", "PauseSync");
-        assertThat(names(run("{type: Planned, direction: ToPrimary}", ""))).containsExactly("Validate", "Quiesce", "PauseSync",
-                "ScaleUp/all", "SwitchTraffic", "Activate");
+        assertThat(names(run("{type: Planned, direction: ToPrimary}", ""))).as("the re-protected primary gets a final sync")
+                .containsExactly("Validate", "Quiesce", "FinalSync", "PauseSync", "ScaleUp/all", "SwitchTraffic", "Activate");
         assertThat(names(run("{type: Unplanned, restore: {enabled: true}}", ""))).containsExactly("Validate", "Fence", "Restore",
                 "PauseSync", "ScaleUp/all", "SwitchTraffic", "Activate");
         assertThat(names(run("{type: Unplanned}", "restoreVolumes: true"))).as("the plan's default").contains("Restore");

@@ -67,7 +67,7 @@ class FullPassDiffTest {
     void writesWhatDiffers(String name, List<GenericKubernetesResource> onSource, List<GenericKubernetesResource> onTarget,
             Map<ObjectKey, Copy> ledger, boolean prune, List<String> tasks, int confirmed, int held) {
         FullPassDiff.Result pass = FullPassDiff.diff(List.of(listing(onSource, onTarget)), ledger::get, OURS,
-                SYNCED, prune);
+                SYNCED, prune, null);
 
         assertThat(pass.tasks()).extracting(FullPassDiffTest::describe).containsExactlyElementsOf(tasks);
         assertThat(pass.confirmed()).as("confirmed").isEqualTo(confirmed);
@@ -80,7 +80,7 @@ class FullPassDiffTest {
         WatchKey elsewhere = new WatchKey(CONFIG_MAP, "other");
         FullPassDiff.Result pass = FullPassDiff.diff(List.of(
                 new Listing(elsewhere, null, null, "listing ConfigMap in other on the primary failed: HTTP 503", null),
-                listing(List.of(), List.of(target("b", "5", true)))), key -> null, OURS, SYNCED, true);
+                listing(List.of(), List.of(target("b", "5", true)))), key -> null, OURS, SYNCED, true, null);
 
         assertThat(pass.tasks()).isEmpty();
         assertThat(pass.held()).isEqualTo(1);
@@ -90,6 +90,19 @@ class FullPassDiffTest {
         assertThat(pass.seen().copyGone(key("b"))).as("still on the target: kept in the ledger").isFalse();
         assertThat(pass.seen().copyGone(key("gone"))).as("gone from both sites").isTrue();
         assertThat(pass.seen().sourceGone(new ObjectKey(CONFIG_MAP, "other", "x"))).as("not compared").isFalse();
+    }
+
+    @Test
+    void onAReprotectedSiteObjectsNeitherMadeNorAdoptedThatTheSourceLacksAreReportedNeverTouched() {
+        List<GenericKubernetesResource> onTarget = List.of(target("hand-made", "5", false), target("old-copy", "6", true),
+                target("kube-root-ca.crt", "3", false), target("unselected", "7", false));
+        FullPassDiff.Result pass = FullPassDiff.diff(List.of(listing(List.of(), onTarget)), key -> null, OURS, SYNCED, true,
+                o -> !o.getMetadata().getName().equals("unselected"));
+
+        assertThat(pass.orphans()).containsExactly(key("hand-made"));
+        assertThat(pass.tasks()).extracting(FullPassDiffTest::describe).containsExactly("delete old-copy");
+        assertThat(FullPassDiff.diff(List.of(listing(List.of(), onTarget)), key -> null, OURS, SYNCED, true, null).orphans())
+                .as("on the standby: not reported, as before").isEmpty();
     }
 
     @Test
@@ -107,7 +120,7 @@ class FullPassDiffTest {
     void aFailedTargetListComparesNothingThere() {
         FullPassDiff.Result pass = FullPassDiff.diff(
                 List.of(new Listing(CONFIG_MAPS, null, null, null, "listing ConfigMap in shop on the standby failed: HTTP 500")),
-                key -> null, OURS, SYNCED, true);
+                key -> null, OURS, SYNCED, true, null);
 
         assertThat(pass.tasks()).isEmpty();
         assertThat(pass.seen().complete()).isTrue();

@@ -87,11 +87,11 @@ class LedgerTest {
         Ledger ledger = new Ledger();
         ledger.apply(new Outcome(key("a"), Outcome.Result.FAILED, null, "writing the copy on the standby failed: HTTP 503",
                 false, true, false));
-        assertThat(report(ledger).standbyProblem()).contains("HTTP 503");
+        assertThat(report(ledger).targetProblem()).contains("HTTP 503");
         assertThat(report(ledger).failureCount()).as("not the object's fault").isZero();
 
         ledger.apply(written(key("b"), COPY));
-        assertThat(report(ledger).standbyProblem()).isNull();
+        assertThat(report(ledger).targetProblem()).isNull();
     }
 
     @Test
@@ -110,7 +110,7 @@ class LedgerTest {
         ledger.apply(written(key("b"), COPY));
         ledger.apply(Outcome.of(key("c"), Outcome.Result.CONFLICT, ""));
         FullPassDiff.Result pass = FullPassDiff.diff(List.of(listing(List.of(source("a", "1")), List.of(target("b", "5", true)))),
-                ledger::copy, OURS, Set.of("ConfigMap"), false);
+                ledger::copy, OURS, Set.of("ConfigMap"), false, null);
 
         ledger.passDone(pass, 0, false, true, NOW);
 
@@ -141,9 +141,24 @@ class LedgerTest {
         assertThat(down.retryAfter(9)).isEqualTo(Duration.ofSeconds(30));
     }
 
+    @Test
+    void orphansAreReportedAsConflictsUntilAPassNoLongerFindsThem() {
+        Ledger ledger = new Ledger();
+        var found = FullPassDiff.diff(List.of(listing(List.of(), List.of(target("hand-made", "5", false)))), k -> null, OURS,
+                Set.of("ConfigMap"), true, o -> true);
+        ledger.passDone(found, 0, false, false, Instant.EPOCH);
+        SyncReport r = ledger.report(SyncMode.CONTINUOUS, 1, List.of(), null, 0);
+        assertThat(r.conflictCount()).isEqualTo(1);
+        assertThat(r.conflicts()).singleElement().asString().contains("hand-made").contains("neither made nor adopted");
+
+        ledger.passDone(FullPassDiff.diff(List.of(listing(List.of(), List.of())), k -> null, OURS, Set.of("ConfigMap"), true,
+                o -> true), 0, false, false, Instant.EPOCH);
+        assertThat(ledger.report(SyncMode.CONTINUOUS, 1, List.of(), null, 0).conflictCount()).isZero();
+    }
+
     private static FullPassDiff.Result pass(boolean complete) {
         List<Listing> listings = complete ? List.of() : List.of(new Listing(new WatchKey(CONFIG_MAP, NS), null, null, "x", null));
-        return FullPassDiff.diff(listings, k -> null, OURS, Set.of(), true);
+        return FullPassDiff.diff(listings, k -> null, OURS, Set.of(), true, null);
     }
 
     private static Outcome written(ObjectKey key, Copy copy) {

@@ -39,7 +39,15 @@ class TargetDecisionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("upserts")
     void upsert(String name, Copy known, TargetCopy target, String step) {
-        assertThat(describe(TargetDecision.upsert(known, "src-a", "2", target, OURS))).isEqualTo(step);
+        assertThat(describe(TargetDecision.upsert(known, "src-a", "2", target, OURS, t -> false))).isEqualTo(step);
+    }
+
+    @Test
+    void aUsersObjectIsAdoptedOnlyWhenShownToBeTheOriginOfTheSource() {
+        assertThat(describe(TargetDecision.upsert(null, "src-a", "2", new TargetCopy.Present(USERS), OURS, t -> true)))
+                .isEqualTo("adopt");
+        assertThat(describe(TargetDecision.upsert(null, "src-a", "2", new TargetCopy.Present(COPY), OURS, t -> true)))
+                .as("Pilotlight's copy already").isEqualTo("apply forced");
     }
 
     static Stream<Arguments> deletes() {
@@ -74,6 +82,9 @@ class TargetDecisionTest {
         if (step instanceof TargetDecision.Upsert.Apply apply) {
             return "apply" + (apply.force() ? " forced" : "")
                     + (apply.expectedUid() != null ? ", expecting " + apply.expectedUid() : "");
+        }
+        if (step instanceof TargetDecision.Upsert.Adopt) {
+            return "adopt";
         }
         return step instanceof TargetDecision.Upsert.Conflict ? "conflict"
                 : step instanceof TargetDecision.Upsert.Read ? "read" : "unchanged";

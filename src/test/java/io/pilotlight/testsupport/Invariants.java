@@ -269,10 +269,14 @@ public final class Invariants {
         List<String> problems = new ArrayList<>();
         for (Site site : Site.values()) {
             Map<String, Map<String, Object>> now = snapshot(site);
+            Map<String, String> adopted = adopted(site);
             for (Map.Entry<String, Map<String, Object>> was : before.objects().get(site).entrySet()) {
                 String key = was.getKey();
                 Map<String, Object> is = now.get(key);
                 String where = key + " on " + site.siteName();
+                if (is == null && uid(was.getValue()).equals(adopted.get(key))) {
+                    continue; // re-protect adopted the original (label and annotation): Pilotlight's copy from then on
+                }
                 if (is == null) {
                     problems.add(where + " was deleted (or got Pilotlight's label)");
                     continue;
@@ -294,6 +298,23 @@ public final class Invariants {
             }
         }
         return problems;
+    }
+
+    /** The objects the sync adopted on a site (label {@code pilotlight.io/adopted} and its annotation), by key, with their uid. */
+    private Map<String, String> adopted(Site site) {
+        Map<String, String> out = new TreeMap<>();
+        for (String ns : watchedNamespaces) {
+            for (Kind kind : KINDS) {
+                for (GenericKubernetesResource r : list(site, kind, ns)) {
+                    var m = r.getMetadata();
+                    if (m.getLabels() != null && "true".equals(m.getLabels().get("pilotlight.io/adopted"))
+                            && m.getAnnotations() != null && m.getAnnotations().containsKey("pilotlight.io/adopted-from")) {
+                        out.put(key(kind.kind(), ns, m.getName()), m.getUid());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, Map<String, Object>> snapshot(Site site) {

@@ -20,10 +20,12 @@ import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 @Categories(ApiConstants.CATEGORY)
 @AdditionalPrinterColumn(name = "Active", jsonPath = ".status.activeSite", type = AdditionalPrinterColumn.Type.STRING,
         getDescription = "Site that currently serves the application")
+@AdditionalPrinterColumn(name = "Sync", jsonPath = ".status.syncDirection", type = AdditionalPrinterColumn.Type.STRING,
+        getDescription = "Which way the sync copies: active site → parked copy")
 @AdditionalPrinterColumn(name = "RPO", jsonPath = ".status.rpo", type = AdditionalPrinterColumn.Type.STRING,
         getDescription = "Age of the newest good copy of the data")
 @AdditionalPrinterColumn(name = "In-Sync", jsonPath = ".status.conditions[?(@.type==\"StandbyInSync\")].status",
-        type = AdditionalPrinterColumn.Type.STRING, getDescription = "Whether the standby matches the primary")
+        type = AdditionalPrinterColumn.Type.STRING, getDescription = "Whether the parked copy matches the active site")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING, getDescription = "Whether the plan is ready to fail over")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Observed state of a DisasterRecoveryPlan. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "rpo", "rpoSeconds", "lastBackup", "lastGoodBackup", "standby", "drill", "conditions"})
+@JsonPropertyOrder({"observedGeneration", "activeSite", "fencedSite", "activeFailover", "syncDirection", "rpo", "rpoSeconds", "lastBackup", "lastGoodBackup", "standby", "drill", "conditions"})
 public class DisasterRecoveryPlanStatus {
 
     @JsonProperty("observedGeneration")
@@ -23,12 +23,16 @@ public class DisasterRecoveryPlanStatus {
     private String activeSite;
 
     @JsonProperty("fencedSite")
-    @JsonPropertyDescription("Name of a site fenced by an Unplanned failover: its workloads stay parked when it comes back, until a failback.")
+    @JsonPropertyDescription("Name of the site a failover left (quiesced or fenced): its own workloads are parked whenever it answers, and it is re-protected as the parked copy, until a failback.")
     private String fencedSite;
 
     @JsonProperty("activeFailover")
     @JsonPropertyDescription("Name of the Failover of this plan that is in progress, if any; only one runs at a time.")
     private String activeFailover;
+
+    @JsonProperty("syncDirection")
+    @JsonPropertyDescription("Which way the sync copies, from the active site to the parked copy: `dc1 → dc2`, or `dc2 → dc1` once the site a failover left is re-protected.")
+    private String syncDirection;
 
     @JsonProperty("rpo")
     @JsonPropertyDescription("Current recovery point, human-readable (e.g. 12m): age of the newest good copy of the data.")
@@ -47,7 +51,7 @@ public class DisasterRecoveryPlanStatus {
     private LastBackupStatus lastGoodBackup;
 
     @JsonProperty("standby")
-    @JsonPropertyDescription("Figures about the copy on the standby.")
+    @JsonPropertyDescription("Figures about the parked copy (on the standby, or on the site a failover left).")
     private StandbyStatus standby;
 
     @JsonProperty("drill")
@@ -112,6 +116,14 @@ public class DisasterRecoveryPlanStatus {
 
     public void setLastBackup(LastBackupStatus lastBackup) {
         this.lastBackup = lastBackup;
+    }
+
+    public String getSyncDirection() {
+        return syncDirection;
+    }
+
+    public void setSyncDirection(String syncDirection) {
+        this.syncDirection = syncDirection;
     }
 
     public StandbyStatus getStandby() {

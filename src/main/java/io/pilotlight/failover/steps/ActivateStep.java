@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Makes the target the plan's active site and releases the plan. A failback also lifts the fence;
- * after a failover to the standby the primary stays fenced (Quiesce or Fence recorded it) until then.
+ * after a failover to the standby the primary stays fenced (Quiesce or Fence recorded it) until then,
+ * and the sync re-protects it: it becomes the parked copy of the standby.
  */
 @Singleton
 public class ActivateStep extends PhasedStep {
@@ -43,9 +44,10 @@ public class ActivateStep extends PhasedStep {
         }
         events.normal(run.plan(), Reasons.FAILED_OVER, "the " + run.toRole() + " site " + target + " serves now (Failover "
                 + run.failover().getMetadata().getName() + ")");
+        String left = run.siteName(run.fromRole());
         return StepOutcome.done(target + " is the plan's active site" + (failback
-                ? "; the fence is lifted and the standby sync starts again from the primary"
-                : "; " + run.siteName(run.fromRole()) + " stays fenced (kept parked whenever it answers) and the standby sync"
-                        + " stopped until a failback"));
+                ? "; the fence is lifted and the sync starts again from " + target + " to " + left
+                : "; " + left + " stays fenced (kept parked whenever it answers) and is re-protected: the sync goes "
+                        + target + " → " + left + " until a failback"));
     }
 }

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Planned failover, after the quiesce: asks the standby sync for a full pass and waits until one
- * that started after the quiesce has completed, so the standby holds everything the primary held
- * when it stopped serving (RPO 0 for configuration).
+ * Planned failover (a failback too), after the quiesce: asks the sync for a full pass and waits until
+ * one that started after the quiesce has completed, so the site taking over holds everything the site
+ * left held when it stopped serving (RPO 0 for configuration). The sync runs from the active site, so
+ * on a failback this carries back to the primary what was changed, created or deleted on the standby.
  */
 @Singleton
 public class FinalSyncStep extends PhasedStep {
@@ -38,8 +39,8 @@ public class FinalSyncStep extends PhasedStep {
     public StepOutcome run(FailoverRun run) {
         SyncReport report = engine.report(run.plan());
         if (report.phase() == SyncReport.Phase.NOT_RUNNING) {
-            return StepOutcome.skipped("no standby sync runs for this plan (sync " + report.mode()
-                    + "); the standby has what the last sync or restore gave it");
+            return StepOutcome.skipped("no sync runs for this plan (sync " + report.mode()
+                    + "); " + run.siteName(run.toRole()) + " has what the last sync or restore gave it");
         }
         Instant started = run.step(NAME).map(s -> Instant.parse(s.getStartedAt())).orElse(run.now());
         if (report.lastFullSync() != null && report.lastFullSync().isAfter(started) && report.failureCount() == 0) {
@@ -47,9 +48,10 @@ public class FinalSyncStep extends PhasedStep {
                     + report.objectsInSync() + " object(s) in sync, " + report.conflictCount() + " conflict(s)");
         }
         engine.resync(run.plan());
-        String why = report.primaryProblem() != null ? "; the primary: " + report.primaryProblem()
-                : report.standbyProblem() != null ? "; the standby: " + report.standbyProblem()
-                        : report.failureCount() > 0 ? "; " + report.failureCount() + " object(s) refused by the standby" : "";
+        String to = run.siteName(run.toRole());
+        String why = report.sourceProblem() != null ? "; " + run.siteName(run.fromRole()) + ": " + report.sourceProblem()
+                : report.targetProblem() != null ? "; " + to + ": " + report.targetProblem()
+                        : report.failureCount() > 0 ? "; " + report.failureCount() + " object(s) refused by " + to : "";
         return StepOutcome.waiting("waiting for a full sync pass that started after the quiesce" + why, Duration.ofSeconds(1));
     }
 }

@@ -9,9 +9,9 @@ import io.pilotlight.sync.SyncEngine;
 import jakarta.inject.Singleton;
 
 /**
- * Stops the standby sync before anything is scaled up: it would park again what the failover
- * resumes. The plan leaves the sync alone while a Failover holds it, and restarts it only when the
- * primary serves again.
+ * Stops the sync before anything is scaled up: it would park again what the failover resumes. The
+ * plan leaves the sync alone while a Failover holds it, and restarts it, from the new active site, once
+ * the Failover activated it.
  */
 @Singleton
 public class PauseSyncStep extends PhasedStep {
@@ -29,7 +29,7 @@ public class PauseSyncStep extends PhasedStep {
     public StepOutcome run(FailoverRun run) {
         boolean running = engine.running(run.plan());
         engine.stop(run.plan());
-        return running ? StepOutcome.done("standby sync stopped: it would park what the failover scales up")
-                : StepOutcome.skipped("no standby sync was running");
+        return running ? StepOutcome.done("sync stopped: it would park what the failover scales up")
+                : StepOutcome.skipped("no sync was running");
     }
 }
