@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ChangeLag {
 
-    /** One change: when it was sent (ms since the run began) and its lag in ms (-1: never seen). */
+    /** One change sent: when (ms since the run began) and its lag in ms (-1: never seen). */
     record Sample(long sentMillis, long lagMillis) {
     }
 
@@ -58,7 +58,9 @@ final class ChangeLag {
         List<Sample> out = new ArrayList<>();
         for (int n = 0; n < changes; n++) {
             Long seen = keys[n] == null ? null : watch.changeSeen.get(keys[n]);
-            out.add(new Sample((sent[n] - start) / 1_000_000, seen == null || sent[n] == 0 ? -1 : (seen - sent[n]) / 1_000_000));
+            if (sent[n] != 0) { // not sent: the run's deadline came first (counted as unseen by the caller)
+                out.add(new Sample((sent[n] - start) / 1_000_000, seen == null ? -1 : (seen - sent[n]) / 1_000_000));
+            }
         }
         return out;
     }

@@ -90,6 +90,7 @@ class StandbySyncBenchmark {
             }
             double inSyncAfterLast = (System.nanoTime() - watch.last()) / 1e9;
             ApiRequests used = ApiRequests.of(primary).plus(ApiRequests.of(standby)).minus(before);
+            results.note("LISTs by resource and scope: " + used.top(12));
 
             results.figure("objects", total, "objects").figure("namespaces", NAMESPACES, "namespaces")
                     .figure("copiesSeen", watch.firstSeen.size(), "objects", "= " + total, watch.firstSeen.size() == total)
@@ -134,8 +135,10 @@ class StandbySyncBenchmark {
         }
         List<ChangeLag.Sample> samples = ChangeLag.run(primary, watch, protectedNs, BenchObjects.configMaps(perNs), RATE, LAG_SECONDS);
         long seen = samples.stream().filter(s -> s.lagMillis() >= 0).count();
+        int asked = (int) Math.round(RATE * LAG_SECONDS);
         long p99 = ChangeLag.pct(samples, 99);
         results.figure("lagRatePerSecond", RATE, "changes/s").figure("lagSeconds", LAG_SECONDS, "s")
+                .figure("lagChangesSent", samples.size(), "changes", "= " + asked, samples.size() == asked)
                 .figure("lagChangesSeen", seen, "changes", "= " + samples.size(), seen == samples.size())
                 .figure("lagP50Millis", ChangeLag.pct(samples, 50), "ms")
                 .figure("lagP99Millis", p99, "ms", "<= 250", p99 >= 0 && p99 <= 250 && seen == samples.size());

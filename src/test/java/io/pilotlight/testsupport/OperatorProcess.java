@@ -45,6 +45,9 @@ public final class OperatorProcess implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
     private Process process;
     private int port;
+    private String shard;
+    private String shardSelector;
+    private String javaOptions = "-Xmx384m";
 
     /**
      * @param kubeconfig of the operator's own cluster (where plans and Failovers live)
@@ -58,6 +61,27 @@ public final class OperatorProcess implements AutoCloseable {
         this.runLabel = runLabel;
         this.logDir = logDir;
         this.trusted = trustedNamespaces;
+    }
+
+    /**
+     * Runs as one shard ({@code pilotlight.shard.name} and {@code .selector}, as a sharded Deployment
+     * sets them): its controllers take the plans and Failovers matching the selector and this run's label.
+     */
+    public OperatorProcess shard(String name, String selector) {
+        this.shard = name;
+        this.shardSelector = selector;
+        return this;
+    }
+
+    /** The JVM's heap options instead of -Xmx384m, e.g. deploy/'s {@code -XX:MaxRAMPercentage=60} under a limit. */
+    public OperatorProcess javaOptions(String options) {
+        this.javaOptions = options;
+        return this;
+    }
+
+    /** The port of its HTTP endpoints (health, metrics) while it runs. */
+    public synchronized int port() {
+        return port;
     }
 
     /** Starts the jar and waits (with a deadline) until its readiness endpoint says UP. */
@@ -77,8 +101,10 @@ public final class OperatorProcess implements AutoCloseable {
         }
         logs.add(log);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+ExitOnOutOfMemoryError", "-Xmx384m", "-jar",
-                JAR.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(List.of(javaOptions.split(" ")));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
@@ -116,6 +142,12 @@ public final class OperatorProcess implements AutoCloseable {
         env.put("PILOTLIGHT_SECURITY_TRUSTED_NAMESPACES", trusted);
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        if (shard != null) {
+            env.put("HOSTNAME", "pilotlight-operator-" + shard + "-0");
+            env.put("PILOTLIGHT_SHARD_NAME", shard);
+            env.put("PILOTLIGHT_SHARD_SELECTOR", runLabel + "," + shardSelector);
+            return env;
+        }
         env.put("QUARKUS_OPERATOR_SDK_CONTROLLERS_DISASTERRECOVERYPLAN_SELECTOR", runLabel);
         env.put("QUARKUS_OPERATOR_SDK_CONTROLLERS_FAILOVER_SELECTOR", runLabel);
         return env;
