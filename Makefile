@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test chaos test-ops plugin plugin-dist crds run demo deploy bench bench-quick bench-sync bench-sync-10k bench-lag-soak bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos test-ops plugin plugin-dist crds run demo deploy bench bench-quick bench-sync bench-sync-10k bench-lag-soak bench-failover bench-memory test-shards bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -136,6 +136,16 @@ bench-failover: k8s-bins ## failover of 1,000 parked Deployments, then of 1,000 
 	$(BENCH_FAILOVER) -Dbench.workloads=1000 -Dbench.workload-kind=Deployment
 	$(BENCH_FAILOVER) -Dbench.workloads=1000 -Dbench.workload-kind=StatefulSet
 
+# The packaged jar (OperatorProcess), so after `mvn package`: deploy/'s heap setting under its 512Mi limit.
+bench-memory: k8s-bins ## the packaged operator holding 10,000 copies: ready time, RSS, GC time, a JFR of the sync
+	$(MVN) package -DskipTests
+	$(BENCH) -Dtest=MemoryCheck -Dbench.objects=10000 -Dbench.namespaces=100
+
+# Two JVMs and their starts: over make test's budget, so run by name.
+test-shards: k8s-bins ## two shards of the packaged operator (pilotlight.shard.*): each reconciles only its own plans
+	$(MVN) package -DskipTests
+	$(BENCH) -Dtest=ShardsCheck
+
 # Under 5 minutes: the small sizes of the cases above.
 bench-quick: k8s-bins ## 1,000 objects sync + 15 s of lag at 200 changes/s, a failover of 100 Deployments
 	$(BENCH_SYNC) -Dbench.objects=1000 -Dbench.namespaces=10 -Dbench.lag.rate=200 -Dbench.lag.seconds=15 -Dbench.lag.window=5
@@ -149,7 +159,7 @@ bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Un
 	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-velero.txt
 
-bench: bench-sync bench-sync-10k bench-lag-soak bench-failover bench-velero ## every benchmark (about an hour on 2 cores)
+bench: bench-sync bench-sync-10k bench-lag-soak bench-failover bench-memory bench-velero ## every benchmark (about an hour on 2 cores)
 	@cat target/bench/results.md
 
 .PHONY: crds
