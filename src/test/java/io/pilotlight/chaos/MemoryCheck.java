@@ -1,7 +1,5 @@
 package io.pilotlight.chaos;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
@@ -12,7 +10,6 @@ import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorProcess;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
-import io.pilotlight.testsupport.TestCrds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +43,7 @@ class MemoryCheck {
         String runLabel = OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId();
         try (OperatorProcess op = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
                 Path.of("target", "bench", "memory")).javaOptions("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60")) {
-            for (Site site : Site.values()) {
-                TestCrds.installAll(clusters.client(site));
-            }
-            clusters.standby().resource(new NamespaceBuilder().withNewMetadata().withName(operatorNs).endMetadata().build()).create();
-            clusters.standby().resource(new SecretBuilder().withNewMetadata().withName("primary-kubeconfig").withNamespace(ns)
-                    .endMetadata().withStringData(Map.of("kubeconfig", clusters.clusters().kubeconfigContent(Site.PRIMARY))).build())
-                    .create();
+            OperatorProcess.prepare(clusters, operatorNs, ns);
             BenchObjects.write(clusters.primary(), protectedNs, OBJECTS / NAMESPACES, 1, Map.of(), 8, BenchObjects.create(clusters.primary()));
             long t0 = System.nanoTime();
             op.start();

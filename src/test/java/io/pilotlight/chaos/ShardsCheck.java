@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
@@ -13,7 +12,6 @@ import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorProcess;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
-import io.pilotlight.testsupport.TestCrds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,13 +40,7 @@ class ShardsCheck {
                         Path.of("target", "shards", ns, "a")).shard("a", "pilotlight.io/shard=a");
                 OperatorProcess b = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
                         Path.of("target", "shards", ns, "b")).shard("b", "pilotlight.io/shard=b")) {
-            for (Site site : Site.values()) {
-                TestCrds.installAll(clusters.client(site));
-            }
-            clusters.standby().resource(new NamespaceBuilder().withNewMetadata().withName(operatorNs).endMetadata().build()).create();
-            clusters.standby().resource(new SecretBuilder().withNewMetadata().withName("primary-kubeconfig").withNamespace(ns)
-                    .endMetadata().withStringData(Map.of("kubeconfig", clusters.clusters().kubeconfigContent(Site.PRIMARY))).build())
-                    .create();
+            OperatorProcess.prepare(clusters, operatorNs, ns);
             for (String shard : List.of("a", "b")) {
                 String app = ns + "-" + shard;
                 clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();

@@ -215,6 +215,23 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * What a packaged operator on the local standby needs before it starts: the CRDs on both sites,
+     * its namespace (for the Lease), and the primary's kubeconfig as {@code primary-kubeconfig} in the
+     * plans' namespace.
+     */
+    public static void prepare(TestClusters clusters, String operatorNamespace, String planNamespace) {
+        for (LocalClusters.Site site : LocalClusters.Site.values()) {
+            TestCrds.installAll(clusters.client(site));
+        }
+        clusters.standby().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(operatorNamespace).endMetadata().build()).create();
+        clusters.standby().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                .withName("primary-kubeconfig").withNamespace(planNamespace).endMetadata()
+                .withStringData(Map.of("kubeconfig", clusters.clusters().kubeconfigContent(LocalClusters.Site.PRIMARY))).build())
+                .create();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
