@@ -101,10 +101,14 @@ class StandbySyncBenchmark {
                     .figure("firstWriteSeconds", firstWrite, "s", "<= 0.5", firstWrite <= 0.5)
                     .figure("standbyInSyncAfterLastWriteSeconds", inSyncAfterLast, "s", "<= 1", inSyncAfterLast <= 1)
                     .figure("listRequests", used.lists(), "requests (both sites, whole cluster)")
+                    .figure("syncedKindListsClusterScope", used.lists(ApiRequests.SYNCED, "cluster"), "requests (both sites)")
+                    .figure("syncedKindListsNamespaceScope", used.lists(ApiRequests.SYNCED, "namespace"), "requests (both sites)")
                     .figure("watchesOpened", used.watchesOpen(), "watches (both sites, whole cluster)");
             results.note("floor: a plain client at parallelism " + PARALLELISM + ", namespaces first, into fresh namespaces of the standby");
             results.note("requests: deltas of the API servers' own metrics over the initial sync, so they include the clusters' "
-                    + "controllers; the per-namespace path would list kinds x namespaces on each site");
+                    + "controllers (the namespace controller lists every resource of a namespace it deletes); the sync's own: "
+                    + "the protected kinds' LISTs (14 default kinds: a full pass lists each once per site cluster-wide, the "
+                    + "informers once more on the source; the per-namespace path: kinds x namespaces each time)");
             results.write();
             lag(primary, standby, ns, protectedNs, watch, perNs, results);
             results.write();

@@ -2,6 +2,7 @@ package io.pilotlight.testsupport;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,17 @@ public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsB
         Map<String, Long> by = new TreeMap<>(listsBy);
         other.listsBy.forEach((k, v) -> by.merge(k, v, Long::sum));
         return new ApiRequests(lists + other.lists, watchesOpen + other.watchesOpen, by);
+    }
+
+    /** The default protected kinds' resources: what a plan's sync lists. */
+    public static final Set<String> SYNCED = Set.of("deployments", "statefulsets", "daemonsets", "cronjobs", "services",
+            "configmaps", "secrets", "serviceaccounts", "persistentvolumeclaims", "roles", "rolebindings", "ingresses",
+            "horizontalpodautoscalers", "poddisruptionbudgets");
+
+    /** LISTs of those resources in a scope ("cluster": every namespace at once, "namespace": one namespace). */
+    public long lists(Set<String> resources, String scope) {
+        return listsBy.entrySet().stream().filter(e -> e.getKey().endsWith("/" + scope)
+                && resources.contains(e.getKey().substring(0, e.getKey().indexOf('/')))).mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The resources listed most, "configmaps/cluster=2, ...". */
