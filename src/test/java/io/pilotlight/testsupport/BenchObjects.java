@@ -48,7 +48,8 @@ public final class BenchObjects {
         }
         for (int i = 0; i < services; i++) {
             out.add(new ServiceBuilder().withNewMetadata().withName("svc-" + i).withNamespace(namespace).withLabels(labels)
-                    .endMetadata().withNewSpec().addToSelector("app", "app-" + i).addNewPort().withPort(80).endPort().endSpec()
+                    .endMetadata().withNewSpec().withClusterIP("None") // headless: 500 Services would exhaust a small service range
+                    .addToSelector("app", "app-" + i).addNewPort().withPort(80).endPort().endSpec()
                     .build());
         }
         for (int i = 0; i < deployments; i++) {
