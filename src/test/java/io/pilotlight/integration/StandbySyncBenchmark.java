@@ -151,7 +151,9 @@ class StandbySyncBenchmark {
         long worst = 0;
         for (int w = 0; w < windows.size(); w++) {
             long wp99 = ChangeLag.pct(windows.get(w), 99);
-            chart.point("p50", (w + 1) * WINDOW, ChangeLag.pct(windows.get(w), 50)).point("p99", (w + 1) * WINDOW, wp99);
+            if (wp99 >= 0) { // a window none of whose changes was seen has no percentile: a gap in the chart
+                chart.point("p50", (w + 1) * WINDOW, ChangeLag.pct(windows.get(w), 50)).point("p99", (w + 1) * WINDOW, wp99);
+            }
             results.figure("lagP99Window" + (w + 1), wp99, "ms");
             worst = Math.max(worst, wp99);
         }
