@@ -50,7 +50,8 @@ class StandbySyncBenchmark {
     private static final long WINDOW = Long.getLong("bench.lag.window", 5);
     private static final String CASE = System.getProperty("bench.case", "sync-" + OBJECTS);
     private static final int PARALLELISM = 8;
-    private static final Duration WAIT = Duration.ofMinutes(5);
+    /** 5 minutes, and one more per 1,000 objects: 10,000 on the loaded 2-core machine took over 5. */
+    private static final Duration WAIT = Duration.ofMinutes(5 + OBJECTS / 1000);
 
     @Test
     void initialSyncAgainstTheFloorThenChangeLag() throws Exception {
@@ -88,7 +89,9 @@ class StandbySyncBenchmark {
             while (System.nanoTime() < deadline && !inSync(standby, ns)) {
                 Thread.sleep(20);
             }
-            double inSyncAfterLast = (System.nanoTime() - watch.last()) / 1e9;
+            boolean all = watch.firstSeen.size() == total;
+            boolean inSync = inSync(standby, ns);
+            double inSyncAfterLast = inSync ? (System.nanoTime() - watch.last()) / 1e9 : -1;
             ApiRequests used = ApiRequests.of(primary).plus(ApiRequests.of(standby)).minus(before);
             results.note("LISTs by resource and scope: " + used.top(12));
 
@@ -96,10 +99,11 @@ class StandbySyncBenchmark {
                     .figure("copiesSeen", watch.firstSeen.size(), "objects", "= " + total, watch.firstSeen.size() == total)
                     .figure("floorApplySeconds", apply, "s").figure("floorCreateSeconds", create, "s")
                     .figure("initialSyncSeconds", initial, "s")
-                    .figure("initialSyncOverApplyFloor", initial / apply, "x", "<= 1.2", initial <= 1.2 * apply)
+                    .figure("initialSyncOverApplyFloor", initial / apply, "x", "<= 1.2", all && initial <= 1.2 * apply)
                     .figure("initialSyncOverCreateFloor", initial / create, "x")
                     .figure("firstWriteSeconds", firstWrite, "s", "<= 0.5", firstWrite <= 0.5)
-                    .figure("standbyInSyncAfterLastWriteSeconds", inSyncAfterLast, "s", "<= 1", inSyncAfterLast <= 1)
+                    .figure("standbyInSyncAfterLastWriteSeconds", inSyncAfterLast, "s (-1: never within the wait)", "<= 1",
+                            inSync && inSyncAfterLast <= 1)
                     .figure("listRequests", used.lists(), "requests (both sites, whole cluster)")
                     .figure("syncedKindListsClusterScope", used.lists(ApiRequests.SYNCED, "cluster"), "requests (both sites)")
                     .figure("syncedKindListsNamespaceScope", used.lists(ApiRequests.SYNCED, "namespace"), "requests (both sites)")
