@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-sync bench-reprotect bench-failover bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-quick bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory test-shards bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -120,18 +120,46 @@ plugin-dist: ## the plugin's archive and krew manifest in target/plugin/
 # Benchmarks, not tests: StandbySyncBenchmark, FailoverBenchmark and VeleroRestoreBenchmark (@QuarkusTests, so the operator runs
 # in-JVM against the local clusters) only run when named, because their class names match none of
 # surefire's includes, so `make test` never runs them. Bounded (fixed object counts and durations) and
-# clean up their namespaces. Each prints its figures and writes them to target/bench-*.txt.
-bench-sync: k8s-bins ## measure the standby sync: initial sync of 1,000 objects, lag p50/p99 at 20 changes/s
-	$(MVN) test -Dtest=StandbySyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	@cat target/bench-sync.txt
+# clean up their namespaces. Each measures its floor in the same run (a plain client doing the same
+# writes) and writes its figures to target/bench/cases/<case>.json; every case rewrites
+# target/bench/results.json, results.md and sync-scaling.png from all the cases there (the lag cases
+# draw target/bench/<case>-lag.png). Sizes are the bench.* system properties below.
+BENCH := $(MVN) test -Dsurefire.failIfNoSpecifiedTests=false
+BENCH_SYNC := $(BENCH) -Dtest=StandbySyncBenchmark
+BENCH_FAILOVER := $(BENCH) -Dtest=FailoverBenchmark
 
 bench-reprotect: k8s-bins ## measure re-protect of 1,000 objects after an Unplanned failover, and the failback's RTO against the floor
 	$(MVN) test -Dtest=ReprotectBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-reprotect.txt
 
-bench-failover: k8s-bins ## measure a failover of 100 parked Deployments against the floor (a plain client scaling them)
-	$(MVN) test -Dtest=FailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	@cat target/bench-failover.txt
+bench-sync: k8s-bins ## sync of 1,000 objects in 10 namespaces vs the floor, then change lag at 200 changes/s for 60 s
+	$(BENCH_SYNC) -Dbench.objects=1000 -Dbench.namespaces=10 -Dbench.lag.rate=200 -Dbench.lag.seconds=60 -Dbench.lag.window=5
+
+bench-sync-10k: k8s-bins ## sync of 10,000 objects in 100 namespaces vs the floor (no lag run)
+	$(BENCH_SYNC) -Dbench.objects=10000 -Dbench.namespaces=100 -Dbench.lag.seconds=0
+
+bench-lag-soak: k8s-bins ## change lag at 1,000 changes/min for 10 minutes, p99 of each minute
+	$(BENCH_SYNC) -Dbench.case=lagsoak -Dbench.objects=1000 -Dbench.namespaces=10 -Dbench.lag.rate=16.667 -Dbench.lag.seconds=600 -Dbench.lag.window=60
+
+bench-failover: k8s-bins ## failover of 1,000 parked Deployments, then of 1,000 parked StatefulSets, vs the floor
+	$(BENCH_FAILOVER) -Dbench.workloads=1000 -Dbench.workload-kind=Deployment
+	$(BENCH_FAILOVER) -Dbench.workloads=1000 -Dbench.workload-kind=StatefulSet
+
+# The packaged jar (OperatorProcess), so after `mvn package`: deploy/'s heap setting under its 512Mi limit.
+bench-memory: k8s-bins ## the packaged operator holding 10,000 copies: ready time, RSS, GC time, a JFR of the sync
+	$(MVN) package -DskipTests
+	$(BENCH) -Dtest=MemoryCheck -Dbench.objects=10000 -Dbench.namespaces=100
+
+# Two JVMs and their starts: over make test's budget, so run by name.
+test-shards: k8s-bins ## two shards of the packaged operator (pilotlight.shard.*): each reconciles only its own plans
+	$(MVN) package -DskipTests
+	$(BENCH) -Dtest=ShardsCheck
+
+# Under 5 minutes: the small sizes of the cases above.
+bench-quick: k8s-bins ## 1,000 objects sync + 15 s of lag at 200 changes/s, a failover of 100 Deployments
+	$(BENCH_SYNC) -Dbench.objects=1000 -Dbench.namespaces=10 -Dbench.lag.rate=200 -Dbench.lag.seconds=15 -Dbench.lag.window=5
+	$(BENCH_FAILOVER) -Dbench.workloads=100 -Dbench.workload-kind=Deployment
+	@cat target/bench/results.md
 
 # Velero's own servers: velero-up starts them (and the clusters) and leaves them running, as the demo does;
 # `make velero-down clusters-down` stops them. About 23 minutes on 2 busy cores, most of it Velero restoring
@@ -140,7 +168,8 @@ bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Un
 	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-velero.txt
 
-bench: bench-sync bench-reprotect bench-failover bench-velero ## every benchmark
+bench: bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory bench-velero ## every benchmark (about an hour on 2 cores)
+	@cat target/bench/results.md
 
 .PHONY: crds
 crds: ## regenerate crds/ from the Java model

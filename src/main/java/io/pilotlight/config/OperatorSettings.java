@@ -17,6 +17,22 @@ public interface OperatorSettings {
 
     Actions actions();
 
+    Shard shard();
+
+    /**
+     * One operator Deployment's share of the plans: its controllers take only the plans and Failovers
+     * whose labels match {@code selector} (application.properties hands it to JOSDK's controller
+     * selector), and it leads with a Lease of its own, {@code pilotlight-operator-<name>}, so shards do
+     * not stand in for one another. Unset: every plan, the Lease {@code pilotlight-operator}.
+     */
+    interface Shard {
+
+        Optional<String> name();
+
+        /** A Kubernetes label selector, e.g. {@code pilotlight.io/shard=a}. */
+        Optional<String> selector();
+    }
+
     /** Failover actions (a plan's spec.failover.waves[].before/after and friends). */
     interface Actions {
 

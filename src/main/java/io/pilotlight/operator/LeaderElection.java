@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Leader election for the operator's Deployment: only the holder of the Lease
- * {@code pilotlight-operator} reconciles, so an upgrade or a second replica never has two operators
+ * {@code pilotlight-operator} (a shard's: {@code pilotlight-operator-<shard>}) reconciles, so an upgrade or a second replica never has two operators
  * writing the same Schedules and status. Quarkus Operator SDK uses it in the prod profile; a local
  * run outside a cluster sets {@code pilotlight.leader-election.enabled=false}, since JOSDK cannot
  * infer the Lease's namespace there.
@@ -26,7 +26,10 @@ public class LeaderElection {
         if (!settings.leaderElection().enabled()) {
             return null; // Quarkus Operator SDK then runs without leader election
         }
-        return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
+        String lease = settings.shard().name().map(n -> LEASE + "-" + n).orElse(LEASE);
+        settings.shard().selector().ifPresent(s -> LOG.infof("shard %s: the plans and Failovers labelled %s, Lease %s",
+                settings.shard().name().orElse("(unnamed)"), s, lease));
+        return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease)
                 .withLeaseNamespace(settings.leaderElection().leaseNamespace().orElse(null)) // null: the ServiceAccount's namespace in a Pod
                 .withIdentity(System.getenv("HOSTNAME")) // the Pod's name
                 // JOSDK 5.2.1 calls System.exit() when it stops leading, also from the JVM's shutdown hook,

@@ -31,9 +31,11 @@ final class FullPass {
     private final Ledger ledger;
     private final WorkQueue<ObjectKey, Change> queue;
     private final Clock clock;
+    private final ListScope scope;
 
     FullPass(SyncSettings settings, Site source, Site target, Map<String, String> ownLabels, WriterPool pool,
-            TargetWriter writer, Ledger ledger, WorkQueue<ObjectKey, Change> queue, Clock clock) {
+            TargetWriter writer, Ledger ledger, WorkQueue<ObjectKey, Change> queue, Clock clock, ListScope scope) {
+        this.scope = scope;
         this.settings = settings;
         this.source = source;
         this.target = target;
@@ -51,13 +53,18 @@ final class FullPass {
      */
     boolean run(KindResolver.Resolution kinds, BooleanSupplier stopped) throws InterruptedException {
         Instant started = clock.instant();
-        List<Callable<Listing>> reads = new ArrayList<>();
-        for (String ns : settings.namespaces()) {
-            for (SyncKind kind : kinds.kinds()) {
-                reads.add(() -> Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector()));
+        List<Callable<List<Listing>>> reads = new ArrayList<>();
+        List<String> namespaces = settings.namespaces();
+        for (SyncKind kind : kinds.kinds()) {
+            if (scope.clusterWide(source, kind, namespaces) || scope.clusterWide(target, kind, namespaces)) {
+                reads.add(() -> Listing.readKind(source, target, kind, namespaces, settings.labelSelector(), scope));
+                continue;
+            }
+            for (String ns : namespaces) {
+                reads.add(() -> List.of(Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector())));
             }
         }
-        List<Listing> listings = pool.runAll(reads);
+        List<Listing> listings = pool.runAll(reads).stream().flatMap(List::stream).toList();
         if (stopped.getAsBoolean()) {
             return false;
         }

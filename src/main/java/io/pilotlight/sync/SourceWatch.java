@@ -8,12 +8,15 @@ import io.pilotlight.core.SyncKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The watch of the source site (Continuous): an informer per protected kind and namespace, whose
+ * The watch of the source site (Continuous): an informer per protected kind, cluster-wide where the
+ * source's identity may watch the kind in every namespace ({@link ListScope}), else one per kind and
+ * namespace; events of unprotected namespaces are dropped, and the caches are {@link SlimStore}s. The
  * events go to {@link Events}. Threads: the coordinator starts and drops informers ({@link #ensure},
  * {@link #synced}), and {@link #stop} runs once it has ended; the informers' own threads call
  * {@link Events}; writer threads read the caches ({@link #latest}). Hence the concurrent maps.
@@ -40,12 +43,14 @@ final class SourceWatch {
     private final LabelSelector selector;
     private final String planKey;
     private final Events events;
+    private final ListScope scope;
     private final Map<WatchKey, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     /** Per informer: completes when its initial list is in. */
     private final Map<WatchKey, CompletableFuture<Void>> initialLists = new ConcurrentHashMap<>();
 
-    SourceWatch(Site source, LabelSelector selector, String planKey, Events events) {
+    SourceWatch(Site source, LabelSelector selector, String planKey, Events events, ListScope scope) {
         this.source = source;
+        this.scope = scope;
         this.selector = selector;
         this.planKey = planKey;
         this.events = events;
@@ -55,9 +60,14 @@ final class SourceWatch {
     void ensure(List<SyncKind> kinds, List<String> namespaces) {
         long t0 = System.nanoTime();
         int before = informers.size();
+        Set<String> protectedNs = Set.copyOf(namespaces);
         for (SyncKind kind : kinds) {
+            if (scope.clusterWide(source, kind, namespaces)) {
+                informers.computeIfAbsent(WatchKey.everywhere(kind), k -> events.stopped() ? null : start(k, protectedNs));
+                continue;
+            }
             for (String ns : namespaces) {
-                informers.computeIfAbsent(new WatchKey(kind, ns), k -> events.stopped() ? null : start(k));
+                informers.computeIfAbsent(new WatchKey(kind, ns), k -> events.stopped() ? null : start(k, null));
             }
         }
         if (informers.size() > before) {
@@ -86,7 +96,7 @@ final class SourceWatch {
 
     /** Whether a live, synced informer of the object's kind and namespace does not have it. */
     boolean lacks(ObjectKey key) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(WatchKey.of(key));
+        SharedIndexInformer<GenericKubernetesResource> informer = informerOf(key);
         return informer != null && informer.hasSynced() && informer.isWatching()
                 && informer.getStore().getByKey(key.namespace() + "/" + key.name()) == null;
     }
@@ -97,7 +107,7 @@ final class SourceWatch {
      * mode, a retry from a full pass) the object of the change itself.
      */
     GenericKubernetesResource latest(ObjectKey key, GenericKubernetesResource ofChange) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(WatchKey.of(key));
+        SharedIndexInformer<GenericKubernetesResource> informer = informerOf(key);
         if (informer == null || !informer.hasSynced()) {
             return ofChange;
         }
@@ -110,10 +120,20 @@ final class SourceWatch {
         informers.clear();
     }
 
-    private SharedIndexInformer<GenericKubernetesResource> start(WatchKey key) {
-        var op = source.client().genericKubernetesResources(key.kind().context()).inNamespace(key.namespace());
+    /** The informer that watches the object's kind and namespace: its namespace's, or its kind's cluster-wide one. */
+    private SharedIndexInformer<GenericKubernetesResource> informerOf(ObjectKey key) {
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(WatchKey.of(key));
+        return informer != null ? informer : informers.get(WatchKey.everywhere(key.kind()));
+    }
+
+    /** @param kept the protected namespaces for a cluster-wide informer, null for one in a namespace */
+    private SharedIndexInformer<GenericKubernetesResource> start(WatchKey key, Set<String> kept) {
+        var kindOp = source.client().genericKubernetesResources(key.kind().context());
+        var op = kept == null ? kindOp.inNamespace(key.namespace()) : kindOp.inAnyNamespace();
         SharedIndexInformer<GenericKubernetesResource> informer =
                 (selector == null ? op : op.withLabelSelector(selector)).runnableInformer(0);
+        SlimStore store = new SlimStore(kept);
+        informer.itemStore(store);
         informer.exceptionHandler((started, t) -> {
             if (!events.stopped()) {
                 String problem = Site.describe("watching " + key + " " + source.on(), t);
@@ -122,7 +142,7 @@ final class SourceWatch {
             }
             return !events.stopped();
         });
-        informer.addEventHandler(new Handler(key.kind()));
+        informer.addEventHandler(new Handler(key.kind(), store));
         initialLists.put(key, informer.start().toCompletableFuture().whenComplete((v, t) -> {
             if (t == null && !events.stopped()) {
                 events.problem(null);
@@ -134,9 +154,11 @@ final class SourceWatch {
     private final class Handler implements ResourceEventHandler<GenericKubernetesResource> {
 
         private final SyncKind kind;
+        private final SlimStore store;
 
-        Handler(SyncKind kind) {
+        Handler(SyncKind kind, SlimStore store) {
             this.kind = kind;
+            this.store = store;
         }
 
         @Override
@@ -153,6 +175,9 @@ final class SourceWatch {
 
         @Override
         public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+            if (!store.keeps(obj)) {
+                return;
+            }
             if (deletedFinalStateUnknown) {
                 events.relisted();
             } else {
@@ -161,7 +186,7 @@ final class SourceWatch {
         }
 
         private void changed(GenericKubernetesResource obj, boolean delete) {
-            if (!events.stopped()) {
+            if (!events.stopped() && store.keeps(obj)) {
                 events.changed(new ObjectKey(kind, obj.getMetadata().getNamespace(), obj.getMetadata().getName()),
                         new Change(delete, obj));
             }

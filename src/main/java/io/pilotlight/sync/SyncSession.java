@@ -68,8 +68,9 @@ final class SyncSession implements SourceWatch.Events {
         this.pool = new WriterPool(writers, parallelism);
         this.queue = new WorkQueue<>(queueCapacity);
         this.writer = new TargetWriter(target, settings, ownLabels);
-        this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this);
-        this.fullPass = new FullPass(settings, source, target, ownLabels, pool, writer, ledger, queue, clock);
+        ListScope scope = new ListScope();
+        this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this, scope);
+        this.fullPass = new FullPass(settings, source, target, ownLabels, pool, writer, ledger, queue, clock, scope);
     }
 
     SyncSettings settings() {
@@ -120,8 +121,18 @@ final class SyncSession implements SourceWatch.Events {
 
     // ---------------------------------------------------------------- source watch events (informer threads)
 
+    /**
+     * Queues a change, unless it is of the very version of the source already copied: the informers'
+     * initial lists, after the first full pass copied everything, would otherwise queue every object
+     * again (and overflow the queue at its capacity, forcing a second full pass).
+     */
     @Override
     public void changed(ObjectKey key, Change change) {
+        Copy known = ledger.copy(key);
+        var meta = change.object() == null ? null : change.object().getMetadata();
+        if (!change.delete() && known != null && meta != null && known.of(meta.getUid(), meta.getResourceVersion())) {
+            return;
+        }
         queue.offer(key, change, System.nanoTime());
     }
 

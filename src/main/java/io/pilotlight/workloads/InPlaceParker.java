@@ -6,6 +6,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.failover.NamespacedName;
 import io.pilotlight.core.ProtectedNamespaces;
 import io.pilotlight.core.SyncAnnotations;
+import io.pilotlight.util.BoundedParallel;
 import io.pilotlight.util.ObjectMaps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -45,23 +46,13 @@ public class InPlaceParker {
         int now = 0;
         int before = 0;
         int running = 0;
-        for (Workload w : SiteWorkloads.list(site, protectedNamespaces, ParkingPolicy.IN_PLACE, selector)) {
-            Optional<JsonPatch> patch = InPlaceParking.patch(w.kind(), w.object(), planKey);
-            if (patch.isEmpty()) {
-                before++;
-                running += w.kind().runsPods() && stillRuns(w) ? 1 : 0;
-                continue;
-            }
-            try {
-                SiteWorkloads.apply(site, w, patch.get());
-                now++;
-                running += w.kind().runsPods() ? 1 : 0;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 && e.getCode() != 422) {
-                    throw e;
-                }
-                running++;
-            }
+        // Patched BoundedParallel.PATCHES at a time: a Fence of 1,000 workloads one by one takes seconds.
+        List<Parked> results = BoundedParallel.map(SiteWorkloads.list(site, protectedNamespaces, ParkingPolicy.IN_PLACE, selector),
+                BoundedParallel.PATCHES, w -> parkOne(site, w, planKey));
+        for (Parked p : results) {
+            now += p.now() ? 1 : 0;
+            before += p.before() ? 1 : 0;
+            running += p.running() ? 1 : 0;
         }
         List<NamespacedName> jobs = new ArrayList<>();
         for (Workload job : SiteWorkloads.list(site, protectedNamespaces, List.of(WorkloadKind.JOB), selector)) {
@@ -107,5 +98,25 @@ public class InPlaceParker {
     private static long active(Workload job) {
         Object active = ObjectMaps.map(job.object().getAdditionalProperties().get("status")).get("active");
         return active instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** How one workload was found: parked now, parked before, still running Pods. */
+    private record Parked(boolean now, boolean before, boolean running) {
+    }
+
+    private static Parked parkOne(KubernetesClient site, Workload w, String planKey) {
+        Optional<JsonPatch> patch = InPlaceParking.patch(w.kind(), w.object(), planKey);
+        if (patch.isEmpty()) {
+            return new Parked(false, true, w.kind().runsPods() && stillRuns(w));
+        }
+        try {
+            SiteWorkloads.apply(site, w, patch.get());
+            return new Parked(true, false, w.kind().runsPods());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409 && e.getCode() != 422) {
+                throw e;
+            }
+            return new Parked(false, false, true);
+        }
     }
 }

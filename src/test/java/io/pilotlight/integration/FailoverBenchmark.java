@@ -1,5 +1,6 @@
 package io.pilotlight.integration;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +11,7 @@ import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.testsupport.BenchResults;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
@@ -31,17 +33,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code make bench-failover}: how long a failover of 100 parked Deployments takes, against the
- * floor: the time the same standby needs to make the same Pods Ready when a plain client scales
- * 100 such Deployments up at once. Not a test: it asserts nothing and runs only when asked by name.
+ * {@code make bench-failover}: how long a failover of N parked Deployments or StatefulSets takes
+ * (bench.workloads, default 100; bench.workload-kind), against the floor: the time the same standby
+ * needs to make the same Pods Ready when a plain client scales N such workloads up at once. Not a
+ * test: it asserts nothing and runs only when asked by name.
  *
  * <ol>
- * <li>100 Deployments of 1 replica in one namespace of the primary; a plan keeps them parked (0
+ * <li>N workloads of 1 replica in one namespace of the primary; a plan keeps them parked (0
  * replicas) on the standby.</li>
- * <li>Floor: 100 identical Deployments at 0 replicas in another namespace of the standby, scaled to
- * 1 by 8 parallel patches; time from the first patch until all 100 report an available replica.</li>
+ * <li>Floor: N identical workloads at 0 replicas in another namespace of the standby, scaled to
+ * 1 by as many parallel patches as the ScaleUp step uses; time from the first patch until all N
+ * report an available replica.</li>
  * <li>Failover: an Unplanned Failover (it probes and parks the primary, stops the sync, resumes the
- * copies, switches no traffic, activates the standby); time from its creation until all 100 copies
+ * copies, switches no traffic, activates the standby); time from its creation until all N copies
  * are available, and until the Failover is Completed.</li>
  * </ol>
  * Bounded: fixed counts, 5-minute waits; everything it made is deleted at the end.
@@ -51,7 +55,11 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class FailoverBenchmark {
 
-    private static final int DEPLOYMENTS = 100;
+    private static final int DEPLOYMENTS = Integer.getInteger("bench.workloads", 100);
+    /** Deployment or StatefulSet: the kind of every workload of the run. */
+    private static final String KIND = System.getProperty("bench.workload-kind", "Deployment");
+    private static final String CASE = System.getProperty("bench.case", "failover-" + DEPLOYMENTS + "-" + KIND.toLowerCase());
+    private static final int PARALLELISM = io.pilotlight.util.BoundedParallel.PATCHES;
     private static final Duration WAIT = Duration.ofMinutes(5);
     private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
@@ -63,7 +71,7 @@ class FailoverBenchmark {
         String floorNs = ns + "-floor";
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
         StringBuilder out = new StringBuilder();
         try {
             primary.resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
@@ -71,25 +79,25 @@ class FailoverBenchmark {
             List<Future<?>> made = new ArrayList<>();
             for (int i = 0; i < DEPLOYMENTS; i++) {
                 String name = "app-" + i;
-                made.add(pool.submit(() -> primary.resource(Workloads.deployment(app, name, 1, Map.of("app", name))).create()));
-                made.add(pool.submit(() -> standby.resource(Workloads.deployment(floorNs, name, 0, Map.of("app", name))).create()));
+                made.add(pool.submit(() -> primary.resource(workload(app, name, 1)).create()));
+                made.add(pool.submit(() -> standby.resource(workload(floorNs, name, 0)).create()));
             }
             waitAll(made);
             standby.resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
                     clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
             standby.resource(PlanFixtures.plan(ns, "bench", app, "velero", Map.of("backup", "{enabled: false}"))).create();
-            await("the standby holds 100 parked copies", () -> inSync(standby, ns) && parked(standby, app) == DEPLOYMENTS);
-            await("the primary runs its 100 Deployments", () -> available(primary, app) == DEPLOYMENTS);
+            await("the standby holds the parked copies", () -> inSync(standby, ns) && parked(standby, app) == DEPLOYMENTS);
+            await("the primary runs its workloads", () -> available(primary, app) == DEPLOYMENTS);
 
-            // ---- floor: a plain client scales 100 parked Deployments at once
+            // ---- floor: a plain client scales the parked workloads at once
             long floorStart = System.nanoTime();
             List<Future<?>> scaled = new ArrayList<>();
             for (int i = 0; i < DEPLOYMENTS; i++) {
                 String name = "app-" + i;
-                scaled.add(pool.submit(() -> standby.apps().deployments().inNamespace(floorNs).withName(name).scale(1)));
+                scaled.add(pool.submit(() -> scale(standby, floorNs, name)));
             }
             waitAll(scaled);
-            await("the floor's 100 Deployments are available", () -> available(standby, floorNs) == DEPLOYMENTS);
+            await("the floor's workloads are available", () -> available(standby, floorNs) == DEPLOYMENTS);
             double floor = seconds(System.nanoTime() - floorStart);
             standby.namespaces().withName(floorNs).delete();
 
@@ -101,15 +109,15 @@ class FailoverBenchmark {
                     metadata: {name: bench, namespace: %s, labels: {%s: "%s"}}
                     spec: {planRef: {name: bench}, type: Unplanned}
                     """.formatted(ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId()), Failover.class)).create();
-            await("the 100 copies are available", () -> available(standby, app) == DEPLOYMENTS);
+            await("the copies are available", () -> available(standby, app) == DEPLOYMENTS);
             double ready = seconds(System.nanoTime() - created);
             await("the Failover completes", () -> phase(standby, ns) == FailoverPhase.COMPLETED);
             double completed = seconds(System.nanoTime() - created);
             Failover done = standby.resources(Failover.class).inNamespace(ns).withName("bench").get();
 
-            out.append(String.format("workloads: %d Deployments of 1 replica, parked at 0 on the standby%n", DEPLOYMENTS));
-            out.append(String.format("floor: %.2f s from a plain client scaling all %d at once (8 parallel patches) until all are available%n",
-                    floor, DEPLOYMENTS));
+            out.append(String.format("workloads: %d %ss of 1 replica, parked at 0 on the standby%n", DEPLOYMENTS, KIND));
+            out.append(String.format("floor: %.2f s from a plain client scaling all %d at once (%d parallel patches) until all are available%n",
+                    floor, DEPLOYMENTS, PARALLELISM));
             out.append(String.format("failover (Unplanned): all %d available %.2f s after the Failover's creation; Completed after %.2f s "
                     + "(status.rtoSeconds %s)%n", DEPLOYMENTS, ready, completed, done.getStatus().getRtoSeconds()));
             for (FailoverStep step : done.getStatus().getSteps()) {
@@ -124,6 +132,14 @@ class FailoverBenchmark {
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/bench-failover.txt"), report);
+            new BenchResults(CASE, String.format("Unplanned failover of %,d parked %ss", DEPLOYMENTS, KIND))
+                    .figure("workloads", DEPLOYMENTS, KIND + "s").figure("floorSeconds", floor, "s")
+                    .figure("availableSeconds", ready, "s").figure("completedSeconds", completed, "s")
+                    .figure("availableOverFloor", ready / floor, "x", "<= 1.1", ready <= 1.1 * floor)
+                    .figure("completedOverFloor", completed / floor, "x")
+                    .note("floor: a plain client scaling every parked workload of a fresh namespace of the standby, "
+                            + PARALLELISM + " patches in flight, until all are available (kwok's fake nodes run the Pods)")
+                    .write();
         } finally {
             pool.shutdownNow();
             standby.resources(Failover.class).inNamespace(ns).delete();
@@ -156,7 +172,26 @@ class FailoverBenchmark {
         }
     }
 
+    private static HasMetadata workload(String namespace, String name, int replicas) {
+        return "StatefulSet".equals(KIND) ? Workloads.statefulSet(namespace, name, replicas, Map.of("app", name))
+                : Workloads.deployment(namespace, name, replicas, Map.of("app", name));
+    }
+
+    private static void scale(KubernetesClient site, String namespace, String name) {
+        if ("StatefulSet".equals(KIND)) {
+            site.apps().statefulSets().inNamespace(namespace).withName(name).scale(1);
+        } else {
+            site.apps().deployments().inNamespace(namespace).withName(name).scale(1);
+        }
+    }
+
     private static long available(KubernetesClient site, String namespace) {
+        if ("StatefulSet".equals(KIND)) {
+            return site.apps().statefulSets().inNamespace(namespace).list().getItems().stream()
+                    .filter(d -> d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
+                            && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas() && d.getSpec().getReplicas() > 0)
+                    .count();
+        }
         return site.apps().deployments().inNamespace(namespace).list().getItems().stream()
                 .filter(d -> d.getStatus() != null && d.getStatus().getAvailableReplicas() != null
                         && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas() && d.getSpec().getReplicas() > 0)
@@ -164,6 +199,10 @@ class FailoverBenchmark {
     }
 
     private static long parked(KubernetesClient site, String namespace) {
+        if ("StatefulSet".equals(KIND)) {
+            return site.apps().statefulSets().inNamespace(namespace).list().getItems().stream()
+                    .filter(d -> d.getSpec().getReplicas() == 0).count();
+        }
         return site.apps().deployments().inNamespace(namespace).list().getItems().stream()
                 .map(Deployment::getSpec).filter(s -> s.getReplicas() == 0).count();
     }

@@ -47,6 +47,9 @@ public final class OperatorProcess implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
     private Process process;
     private int port;
+    private String shard;
+    private String shardSelector;
+    private String javaOptions = "-Xmx384m";
 
     /**
      * @param kubeconfig of the operator's own cluster (where plans and Failovers live)
@@ -76,6 +79,27 @@ public final class OperatorProcess implements AutoCloseable {
         return identity;
     }
 
+    /**
+     * Runs as one shard ({@code pilotlight.shard.name} and {@code .selector}, as a sharded Deployment
+     * sets them): its controllers take the plans and Failovers matching the selector and this run's label.
+     */
+    public OperatorProcess shard(String name, String selector) {
+        this.shard = name;
+        this.shardSelector = selector;
+        return this;
+    }
+
+    /** The JVM's heap options instead of -Xmx384m, e.g. deploy/'s {@code -XX:MaxRAMPercentage=60} under a limit. */
+    public OperatorProcess javaOptions(String options) {
+        this.javaOptions = options;
+        return this;
+    }
+
+    /** The port of its HTTP endpoints (health, metrics) while it runs. */
+    public synchronized int port() {
+        return port;
+    }
+
     /** Starts the jar and waits (with a deadline) until its readiness endpoint says UP. */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
@@ -93,8 +117,10 @@ public final class OperatorProcess implements AutoCloseable {
         }
         logs.add(log);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+ExitOnOutOfMemoryError", "-Xmx384m", "-jar",
-                JAR.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(List.of(javaOptions.split(" ")));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
@@ -132,6 +158,12 @@ public final class OperatorProcess implements AutoCloseable {
         env.put("PILOTLIGHT_SECURITY_TRUSTED_NAMESPACES", trusted);
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        if (shard != null) {
+            env.put("HOSTNAME", "pilotlight-operator-" + shard + "-0");
+            env.put("PILOTLIGHT_SHARD_NAME", shard);
+            env.put("PILOTLIGHT_SHARD_SELECTOR", runLabel + "," + shardSelector);
+            return env;
+        }
         env.put("QUARKUS_OPERATOR_SDK_CONTROLLERS_DISASTERRECOVERYPLAN_SELECTOR", runLabel);
         env.put("QUARKUS_OPERATOR_SDK_CONTROLLERS_FAILOVER_SELECTOR", runLabel);
         return env;
@@ -212,6 +244,23 @@ public final class OperatorProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * What a packaged operator on the local standby needs before it starts: the CRDs on both sites,
+     * its namespace (for the Lease), and the primary's kubeconfig as {@code primary-kubeconfig} in the
+     * plans' namespace.
+     */
+    public static void prepare(TestClusters clusters, String operatorNamespace, String planNamespace) {
+        for (LocalClusters.Site site : LocalClusters.Site.values()) {
+            TestCrds.installAll(clusters.client(site));
+        }
+        clusters.standby().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(operatorNamespace).endMetadata().build()).create();
+        clusters.standby().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                .withName("primary-kubeconfig").withNamespace(planNamespace).endMetadata()
+                .withStringData(Map.of("kubeconfig", clusters.clusters().kubeconfigContent(LocalClusters.Site.PRIMARY))).build())
+                .create();
     }
 
     private static int freePort() {

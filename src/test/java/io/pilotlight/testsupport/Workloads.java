@@ -2,6 +2,8 @@ package io.pilotlight.testsupport;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.Map;
 
 /** Small workload fixtures for tests: Pods that kwok's fake nodes will run. */
@@ -14,6 +16,17 @@ public final class Workloads {
         return new DeploymentBuilder()
                 .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
                 .withNewSpec().withReplicas(replicas)
+                .withNewSelector().withMatchLabels(labels).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("registry.invalid/app:1").endContainer()
+                .endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    public static StatefulSet statefulSet(String namespace, String name, int replicas, Map<String, String> labels) {
+        return new StatefulSetBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                .withNewSpec().withReplicas(replicas).withServiceName(name)
                 .withNewSelector().withMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
                 .withNewSpec().addNewContainer().withName("app").withImage("registry.invalid/app:1").endContainer()

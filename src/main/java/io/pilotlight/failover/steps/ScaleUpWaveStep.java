@@ -11,6 +11,7 @@ import io.pilotlight.core.clusters.SiteConfigException;
 import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.run.PhasedStep;
 import io.pilotlight.failover.run.StepOutcome;
+import io.pilotlight.util.BoundedParallel;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.workloads.JsonPatch;
 import io.pilotlight.workloads.SiteWorkloads;
@@ -18,6 +19,7 @@ import io.pilotlight.workloads.Unparking;
 import io.pilotlight.workloads.Workload;
 import io.pilotlight.workloads.WorkloadKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -98,24 +100,30 @@ public class ScaleUpWaveStep extends PhasedStep {
         return selector == null || Selectors.matches(selector, w.labels());
     }
 
-    /** Resumes the parked workloads among them that the plan parked: its copies, or its in-place parking. */
+    /**
+     * Resumes the parked workloads among them that the plan parked: its copies, or its in-place parking;
+     * {@link BoundedParallel#PATCHES} patches at a time.
+     */
     private static int resume(FailoverRun run, KubernetesClient to, List<Workload> workloads) {
-        int resumed = 0;
+        List<JsonPatchOf> patches = new ArrayList<>();
         for (Workload w : workloads) {
             boolean ours = PlanLabels.ownedBy(w.labels(), run.plan()) || run.planKey().equals(w.annotations().get(SyncAnnotations.PARKED_BY));
             var patch = ours ? Unparking.patch(w.kind(), w.annotations()) : Optional.<JsonPatch>empty();
-            if (patch.isEmpty()) {
-                continue;
-            }
+            patch.ifPresent(p -> patches.add(new JsonPatchOf(w, p)));
+        }
+        return BoundedParallel.map(patches, BoundedParallel.PATCHES, p -> {
             try {
-                SiteWorkloads.apply(to, w, patch.get());
-                resumed++;
+                SiteWorkloads.apply(to, p.workload(), p.patch());
+                return 1;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 && e.getCode() != 422) {
                     throw e;
                 }
+                return 0;
             }
-        }
-        return resumed;
+        }).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private record JsonPatchOf(Workload workload, JsonPatch patch) {
     }
 }

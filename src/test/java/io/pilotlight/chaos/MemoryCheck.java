@@ -1,0 +1,133 @@
+package io.pilotlight.chaos;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.pilotlight.api.v1alpha1.ConditionTypes;
+import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
+import io.pilotlight.status.Conditions;
+import io.pilotlight.testsupport.BenchObjects;
+import io.pilotlight.testsupport.BenchResults;
+import io.pilotlight.testsupport.LocalClusters.Site;
+import io.pilotlight.testsupport.OperatorProcess;
+import io.pilotlight.testsupport.OperatorTestResource;
+import io.pilotlight.testsupport.TestClusters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code make bench-memory}: the packaged operator with deploy/'s heap setting (60% of the container's
+ * 512 Mi limit: {@code -XX:MaxRAM=512m -XX:MaxRAMPercentage=60}, a 307 MiB heap) holding the copies of
+ * bench.objects objects (default 10,000 in 100 namespaces): time to /q/health/ready, RSS and GC time
+ * once the standby is in sync, and a JFR recording of the initial sync (target/bench/memory.jfr).
+ * A benchmark: it asserts nothing but that the operator got there; run by name after {@code mvn package}.
+ */
+class MemoryCheck {
+
+    private static final int OBJECTS = Integer.getInteger("bench.objects", 10000);
+    private static final int NAMESPACES = Integer.getInteger("bench.namespaces", 100);
+    private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+    @Test
+    void residentMemoryAndGcHoldingTheCopies() throws Exception {
+        TestClusters clusters = TestClusters.open("mem");
+        String ns = clusters.namespace();
+        String operatorNs = ns + "-op";
+        List<String> protectedNs = new ArrayList<>();
+        for (int i = 0; i < NAMESPACES; i++) {
+            protectedNs.add(ns + "-p" + i);
+        }
+        String runLabel = OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId();
+        try (OperatorProcess op = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
+                Path.of("target", "bench", "memory")).javaOptions("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60")) {
+            OperatorProcess.prepare(clusters, operatorNs, ns);
+            BenchObjects.write(clusters.primary(), protectedNs, OBJECTS / NAMESPACES, 1, Map.of(), 8, BenchObjects.create(clusters.primary()));
+            long t0 = System.nanoTime();
+            op.start();
+            double ready = (System.nanoTime() - t0) / 1e9;
+            Path jfr = BenchResults.DIR.resolve("memory.jfr").toAbsolutePath();
+            jcmd(op.pid(), "JFR.start", "name=sync", "settings=profile", "filename=" + jfr);
+            long planCreated = System.nanoTime();
+            clusters.standby().resource(plan(ns, protectedNs)).create();
+            clusters.await("the standby is in sync", java.time.Duration.ofMinutes(10), () -> {
+                if (!inSync(clusters, ns)) {
+                    throw new AssertionError("not in sync yet");
+                }
+            });
+            double inSync = (System.nanoTime() - planCreated) / 1e9;
+            jcmd(op.pid(), "JFR.stop", "name=sync");
+            jcmd(op.pid(), "GC.run"); // what stays: the caches, the ledger
+            Thread.sleep(2000); // let the collection finish before reading RSS (a measurement pause, not a wait on a condition)
+            long rssKib = rssKib(op.pid());
+            String gc = jcmd(op.pid(), "GC.heap_info");
+            String jstat = run("jstat", "-gcutil", String.valueOf(op.pid()));
+            String[] cols = jstat.trim().split("\n")[1].trim().split("\\s+");
+            double gcSeconds = Double.parseDouble(cols[cols.length - 1]);
+            new BenchResults("memory-" + OBJECTS, String.format("the packaged operator holding %,d copies (deploy/'s heap setting)", OBJECTS))
+                    .figure("objects", OBJECTS, "objects").figure("readySeconds", ready, "s", "<= 3", ready <= 3)
+                    .figure("inSyncSeconds", inSync, "s")
+                    .figure("rssMiB", rssKib / 1024.0, "MiB", "<= 256", rssKib / 1024.0 <= 256)
+                    .figure("gcSeconds", gcSeconds, "s (total GC time since start, jstat GCT)")
+                    .note("JVM: -XX:MaxRAM=512m -XX:MaxRAMPercentage=60, i.e. deploy/'s 512Mi limit: a max heap of 307 MiB")
+                    .note("heap after a full GC: " + gc.replaceAll("\\s+", " ").trim())
+                    .note("JFR of the initial sync: " + jfr)
+                    .write();
+            System.out.printf("bench-memory: ready %.2f s, in sync %.1f s, RSS %d MiB, GC %.2f s%n%s%n", ready, inSync, rssKib / 1024,
+                    gcSeconds, gc);
+        } finally {
+            clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).delete();
+            for (String p : protectedNs) {
+                clusters.primary().namespaces().withName(p).delete();
+                clusters.standby().namespaces().withName(p).delete();
+            }
+            clusters.close();
+        }
+    }
+
+    private static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String jcmd(long pid, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+        cmd.addAll(List.of(args));
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Path bin = Path.of(System.getProperty("java.home"), "bin", cmd[0]);
+        cmd[0] = Files.isExecutable(bin) ? bin.toString() : cmd[0];
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    private static boolean inSync(TestClusters clusters, String ns) {
+        DisasterRecoveryPlan p = clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).withName("mem").get();
+        return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), ConditionTypes.STANDBY_IN_SYNC);
+    }
+
+    private static DisasterRecoveryPlan plan(String ns, List<String> protectedNs) {
+        return YAML.unmarshal("""
+                apiVersion: pilotlight.io/v1alpha1
+                kind: DisasterRecoveryPlan
+                metadata: {name: mem, namespace: %s, labels: {%s: "%s"}}
+                spec:
+                  primary: {name: dc1, kubeconfigSecretRef: {name: primary-kubeconfig}}
+                  standby: {name: dc2}
+                  protect: {namespaces: [%s]}
+                  backup: {enabled: false}
+                  healthCheck: {interval: 2s, timeout: 1s}
+                """.formatted(ns, OperatorTestResource.RUN_LABEL, OperatorTestResource.runId(), String.join(", ", protectedNs)),
+                DisasterRecoveryPlan.class);
+    }
+}
