@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What a plan's pass does once its sites are observed: resolves the protected namespaces (on the
- * active site), then runs the backup, compatibility, failover, sync and drill sections in that order (the
+ * active site), then runs the backup, failover, sync, compatibility and drill sections in that order (the
  * failover section parks a fenced site that answers again before the sync writes to it), and sums
  * them up in Ready.
  */
@@ -58,13 +58,14 @@ class PlanSections {
             return;
         }
         backups.observe(plan, draft, sites, namespaces);
-        compatibility.observe(plan, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(), namespaces);
         if (failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
                 sites.standbyHealth())) {
             // A fenced site must be parked the moment it answers again, not up to an interval later.
             draft.wakeBy(draft.now().plus(FENCED_SITE_RETRY));
         }
         sync.observe(plan, planFailovers, draft, sites, namespaces);
+        // After the sync has started: the comparison lists every CRD of the site and would delay the first copy.
+        compatibility.observe(plan, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(), namespaces);
         drills.observe(plan, planFailovers, draft);
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), plan.getSpec().backupEnabled(),
                 SyncSection.enabled(plan)));

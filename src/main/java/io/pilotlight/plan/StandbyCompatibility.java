@@ -1,11 +1,17 @@
 package io.pilotlight.plan;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
 import io.pilotlight.status.ConditionResult;
@@ -21,11 +27,14 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers the facts {@link CompatibilityRules} judges: which namespaced CRDs have objects in the
- * protected namespaces on the primary (one {@code limit=1} list per CRD and namespace), which CRD
+ * protected namespaces on the primary ({@code limit=1} lists: one per CRD, then per namespace for a CRD
+ * that has objects somewhere), which CRD
  * versions the standby serves, and the StorageClasses of protected PVCs.
  */
 @ApplicationScoped
 public class StandbyCompatibility {
+
+    private static final ListOptions FIRST = new ListOptionsBuilder().withLimit(1L).build();
 
     public ConditionResult check(KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby,
             SiteHealth standbyHealth, List<String> namespaces) {
@@ -59,17 +68,33 @@ public class StandbyCompatibility {
             if (version == null) {
                 continue;
             }
-            String apiVersion = crd.getSpec().getGroup() + "/" + version;
-            String kind = crd.getSpec().getNames().getKind();
+            var resources = primary.genericKubernetesResources(crd.getSpec().getGroup() + "/" + version, crd.getSpec().getNames().getKind());
+            if (noneAnywhere(resources)) {
+                continue;
+            }
             for (String ns : namespaces) {
-                boolean any = !primary.genericKubernetesResources(apiVersion, kind).inNamespace(ns)
-                        .list(new ListOptionsBuilder().withLimit(1L).build()).getItems().isEmpty();
-                if (any) {
+                if (!resources.inNamespace(ns).list(FIRST).getItems().isEmpty()) {
                     used.add(new UsedCrd(crd.getMetadata().getName(), version, ns));
                     break;
                 }
             }
         }
         return used;
+    }
+
+    /**
+     * Whether the kind has no object in any namespace: one request for most CRDs of a cluster, rather than
+     * one per protected namespace. An identity that may not list cluster-wide asks per namespace.
+     */
+    private static boolean noneAnywhere(MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> resources) {
+        try {
+            return resources.inAnyNamespace().list(FIRST).getItems().isEmpty();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return false;
+            }
+            throw e;
+        }
     }
 }
