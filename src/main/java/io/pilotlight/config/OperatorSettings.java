@@ -2,6 +2,7 @@ package io.pilotlight.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,5 +96,20 @@ public interface OperatorSettings {
 
         /** Unset: the ServiceAccount's namespace in a Pod. */
         Optional<String> leaseNamespace();
+
+        /** How long a Lease not renewed holds: the longest time without a leader after the leader dies. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /**
+         * How long the leader tries to renew before it gives up and stops (shorter than the lease duration):
+         * raise it with the lease duration where the operator's API server may answer slowly.
+         */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        /** How often a replica tries to take or renew the Lease. */
+        @WithDefault("2s")
+        Duration retryPeriod();
     }
 }

@@ -26,11 +26,19 @@ public class LeaderElection {
         if (!settings.leaderElection().enabled()) {
             return null; // Quarkus Operator SDK then runs without leader election
         }
+        var election = settings.leaderElection();
+        if (election.renewDeadline().compareTo(election.leaseDuration()) >= 0) {
+            throw new IllegalArgumentException("pilotlight.leader-election.renew-deadline (" + election.renewDeadline()
+                    + ") must be shorter than pilotlight.leader-election.lease-duration (" + election.leaseDuration() + ")");
+        }
         String lease = settings.shard().name().map(n -> LEASE + "-" + n).orElse(LEASE);
         settings.shard().selector().ifPresent(s -> LOG.infof("shard %s: the plans and Failovers labelled %s, Lease %s",
                 settings.shard().name().orElse("(unnamed)"), s, lease));
         return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(lease)
-                .withLeaseNamespace(settings.leaderElection().leaseNamespace().orElse(null)) // null: the ServiceAccount's namespace in a Pod
+                .withLeaseNamespace(election.leaseNamespace().orElse(null)) // null: the ServiceAccount's namespace in a Pod
+                .withLeaseDuration(election.leaseDuration())
+                .withRenewDeadline(election.renewDeadline())
+                .withRetryPeriod(election.retryPeriod())
                 .withIdentity(System.getenv("HOSTNAME")) // the Pod's name
                 // JOSDK 5.2.1 calls System.exit() when it stops leading, also from the JVM's shutdown hook,
                 // which deadlocks the shutdown (java-operator-sdk#1614, #3376): stop ourselves instead.
