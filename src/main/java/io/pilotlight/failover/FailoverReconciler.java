@@ -12,7 +12,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.Reasons;
-import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanSites;
@@ -116,8 +115,8 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
             }
             case WAITING -> {
                 log.progress(record, result.message());
-                // What an approval waits for is said where kubectl shows it, not only in the step.
-                failover.getStatus().setMessage(step.phase() == FailoverPhase.WAITING_APPROVAL ? StepLog.trim(result.message()) : null);
+                // What the Failover waits for (an approval, an API server, Pods) is said where kubectl shows it, not only in the step.
+                failover.getStatus().setMessage(StepLog.trim(record.getName() + ": " + result.message()));
                 return status.patch(failover, context).rescheduleAfter(result.retryAfter());
             }
             default -> {

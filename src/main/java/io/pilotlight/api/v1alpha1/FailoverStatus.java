@@ -37,7 +37,7 @@ public class FailoverStatus {
     private String progress;
 
     @JsonProperty("message")
-    @JsonPropertyDescription("Why the Failover failed or was refused, in one sentence.")
+    @JsonPropertyDescription("While a step waits, what it waits for (prefixed by the step); else why the Failover failed or was refused, in one sentence.")
     private String message;
 
     @JsonProperty("steps")
