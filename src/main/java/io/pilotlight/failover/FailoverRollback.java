@@ -35,7 +35,8 @@ import java.time.Instant;
  * recorded as finished: after Validate, the site left may be parked (Quiesce, Fence), and what this
  * plan parked there is resumed (a Drill's namespaces are deleted); the plan's fence is put back and
  * the plan released, so the plan parks the target again (its sync, or its fence on a failback).
- * After SwitchTraffic the target serves and nothing is undone: it becomes the active site. Every part is idempotent, so an
+ * After SwitchTraffic the target serves and nothing is undone: it becomes the active site. An ended Drill
+ * deleted before its TTL has its copies deleted then. Every part is idempotent, so an
  * operator restart repeats it harmlessly. A site that does not answer keeps the finalizer: retried
  * with a growing delay until it answers or a person removes the finalizer.
  */
@@ -65,8 +66,11 @@ public class FailoverRollback {
     }
 
     DeleteControl run(Failover failover, Instant now) {
-        if (ActiveFailovers.ended(failover) || failover.getStatus() == null) {
+        if (failover.getStatus() == null) {
             return DeleteControl.defaultDelete();
+        }
+        if (ActiveFailovers.ended(failover)) {
+            return copiesLeft(failover) ? deleteCopies(failover, now) : DeleteControl.defaultDelete();
         }
         DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
                 .withName(failover.getSpec().getPlanRef().getName()).get();
@@ -107,6 +111,33 @@ public class FailoverRollback {
                 + " served: rolled back (" + undone + ")" + parkedAgain
                 + (held ? "; plan " + plan.getMetadata().getName() + " released" : ""));
         return DeleteControl.defaultDelete();
+    }
+
+    /** An ended Drill deleted before its TTL's cleanup, which may have made copies (it passed Validate). */
+    private static boolean copiesLeft(Failover failover) {
+        return failover.getSpec().getType() == FailoverType.DRILL && !ActiveFailovers.cleanedUp(failover)
+                && failover.getStatus().getSteps() != null && failover.getStatus().getSteps().stream()
+                        .anyMatch(s -> ValidateStep.NAME.equals(s.getName()) && s.getState() == StepState.SUCCEEDED);
+    }
+
+    /** Deletes an ended Drill's copies now rather than at its TTL: once it is gone, nothing else would. */
+    private DeleteControl deleteCopies(Failover failover, Instant now) {
+        DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
+                .withName(failover.getSpec().getPlanRef().getName()).get();
+        if (plan == null) {
+            return DeleteControl.defaultDelete();
+        }
+        try {
+            events.normal(failover, Reasons.DRILL_CLEANED_UP, "deleted before its TTL: " + drills.deleteNamespaces(failover, plan)
+                    + " drill namespace(s) deleted on the standby");
+            return DeleteControl.defaultDelete();
+        } catch (SiteConfigException | KubernetesClientException e) {
+            String why = e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
+            events.warning(failover, Reasons.ROLLBACK_PENDING, "deleted before its TTL, but its copies on the standby cannot be deleted"
+                    + " yet (" + why + "): retried until it answers; to delete the Failover and leave them, remove its finalizer "
+                    + ActiveFailovers.ROLLBACK_FINALIZER + " by hand");
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter(failover, now));
+        }
     }
 
     private static boolean finished(FailoverRun run, String step) {

@@ -315,6 +315,18 @@ class FailoverTest {
             assertThat(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null).isTrue();
             assertThat(failovers().withName("drill").get().getStatus().getSteps()).extracting(FailoverStep::getName).contains("Cleanup");
         });
+
+        // A drill deleted after it ended but before its TTL takes its copies with it: nothing else would delete them.
+        clusters.await("the first drill's namespace is gone", WAIT, () -> assertThat(standby.namespaces().withName(copy).get()).isNull());
+        failovers().resource(failover("early", "{type: Drill, drill: {ttl: 1h}}")).create();
+        awaitCompleted("early");
+        assertThat(standby.namespaces().withName(copy).get()).isNotNull();
+        failovers().withName("early").delete();
+        clusters.await("the early-deleted drill's namespace is removed with it", WAIT, () -> {
+            var namespace = standby.namespaces().withName(copy).get();
+            assertThat(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null).isTrue();
+            assertThat(failovers().withName("early").get()).isNull();
+        });
     }
 
     @Test
