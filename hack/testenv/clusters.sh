@@ -23,6 +23,8 @@ source "$here/lib.sh"
 local_dir="$repo/.local"
 export KWOK_WORKDIR="$local_dir/kwok"
 NODES="${PILOTLIGHT_NODES:-2}"
+# kwok's default of 110 Pods a node would cap a benchmark of 1,000 workloads at 220 Pods.
+PODS_PER_NODE="${PILOTLIGHT_PODS_PER_NODE:-1000}"
 WAIT_SECONDS="${PILOTLIGHT_CLUSTER_WAIT:-180}"
 
 k8s_dir="$(bin_dir kubernetes "$KUBERNETES_VERSION")"
@@ -131,7 +133,7 @@ up_one() {
   rm -f "$(kubeconfig "$name").tmp"
   local have; have="$("$kubectl" --kubeconfig "$(kubeconfig "$name")" get nodes -o name 2>/dev/null | wc -l)"
   if (( have < NODES )); then
-    "$kwokctl" scale node --name "$name" --replicas "$NODES" >&2
+    "$kwokctl" scale node --name "$name" --replicas "$NODES" --param ".allocatable.pods=\"$PODS_PER_NODE\"" >&2
   fi
   "$kubectl" --kubeconfig "$(kubeconfig "$name")" wait --for=condition=Ready node --all --timeout="${WAIT_SECONDS}s" >&2 ||
     { show_logs "$name"; return 1; }
