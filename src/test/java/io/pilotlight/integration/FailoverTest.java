@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
@@ -54,20 +51,17 @@ class FailoverTest {
     private static final String TRAFFIC = "{externalDNS: {dnsEndpointName: shop, recordName: app.pilotlight.test, primaryTargets: [192.0.2.10], "
             + "standbyTargets: [198.51.100.20]}}";
 
+    private AppScene scene;
     private TestClusters clusters;
     private String ns;
     private String app;
 
     @BeforeEach
     void setUp() {
-        clusters = TestClusters.open("fo");
-        ns = clusters.namespace();
-        app = ns + "-app";
-        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
-                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
-        clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(plans().list().getItems()));
-        clusters.onFailure(() -> "failovers:\n" + PlanFixtures.yaml(failovers().list().getItems()));
+        scene = AppScene.open("fo");
+        clusters = scene.clusters();
+        ns = scene.ns();
+        app = scene.app();
         clusters.onFailure(() -> "Deployments on the standby:\n" + PlanFixtures.yaml(clusters.standby().apps().deployments()
                 .inNamespace(app).list().getItems().stream().map(d -> Map.of("name", d.getMetadata().getName(),
                         "replicas", String.valueOf(d.getSpec().getReplicas()), "status", d.getStatus())).toList()));
@@ -75,14 +69,7 @@ class FailoverTest {
 
     @AfterEach
     void tearDown() {
-        failovers().delete();
-        plans().delete();
-        clusters.await("plans removed", WAIT, () -> assertThat(plans().list().getItems()).isEmpty());
-        for (Site site : Site.values()) {
-            clusters.client(site).namespaces().withName(app).delete();
-        }
-        clusters.standby().namespaces().withName(app + "-drill").delete();
-        clusters.close();
+        scene.close(WAIT, app + "-drill");
     }
 
     @Test
@@ -131,18 +118,18 @@ class FailoverTest {
                       template:
                         spec: {restartPolicy: Never, containers: [{name: report, image: registry.invalid/report:1}]}
                 """.formatted(app));
-        plans().resource(plan(Map.of(
+        scene.plans().resource(plan(Map.of(
                 "failover", "{readinessTimeout: 2m, waves: [{name: data, selector: {matchLabels: {tier: data}}},"
                         + " {name: apps, selector: {matchLabels: {tier: app}}}]}",
                 "traffic", TRAFFIC, "sync", "{mode: Continuous, interval: 10s}"))).create();
         awaitInSync();
 
-        failovers().resource(failover("go", "{type: Planned}")).create();
+        scene.failovers().resource(failover("go", "{type: Planned}")).create();
         clusters.await("the first Failover holds the plan", WAIT,
                 () -> assertThat(plan().getStatus().getActiveFailover()).isEqualTo("go"));
-        failovers().resource(failover("second", "{type: Planned}")).create();
+        scene.failovers().resource(failover("second", "{type: Planned}")).create();
         clusters.await("the second Failover is refused", WAIT, () -> {
-            Failover second = failovers().withName("second").get();
+            Failover second = scene.failovers().withName("second").get();
             assertThat(second.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
             assertThat(second.getStatus().getMessage()).contains("Failover go", "did nothing");
             assertThat(second.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.CONFLICT));
@@ -189,7 +176,7 @@ class FailoverTest {
             assertThat(web.getMetadata().getAnnotations()).as("the active site's count").containsEntry("pilotlight.io/primary-replicas", "3");
         });
 
-        failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
+        scene.failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
         Failover back = awaitCompleted("back");
         assertThat(back.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/data", "ScaleUp/apps", "ScaleUp/remaining", "SwitchTraffic", "Activate");
@@ -218,18 +205,18 @@ class FailoverTest {
     @Test
     void thePlanReactsToItsFailoverAtOnceNotAtItsNextPoll() {
         PlanFixtures.create(clusters.primary(), deploymentYaml("web", 1));
-        plans().resource(plan(Map.of("failover", "{readinessTimeout: 2m, beforeSwitchTraffic: [{name: go-live, approval: {}}]}")))
+        scene.plans().resource(plan(Map.of("failover", "{readinessTimeout: 2m, beforeSwitchTraffic: [{name: go-live, approval: {}}]}")))
                 .create();
         awaitInSync();
-        plans().withName(PLAN).edit(p -> {
+        scene.plans().withName(PLAN).edit(p -> {
             p.getSpec().getHealthCheck().setInterval("10m");
             return p;
         });
         clusters.await("the plan saw its 10m interval", WAIT, () -> assertThat(plan().getStatus().getObservedGeneration())
                 .isEqualTo(plan().getMetadata().getGeneration()));
 
-        failovers().resource(failover("quick", "{type: Planned}")).create();
-        clusters.await("the Failover stopped the sync", WAIT, () -> assertThat(failovers().withName("quick").get().getStatus()
+        scene.failovers().resource(failover("quick", "{type: Planned}")).create();
+        clusters.await("the Failover stopped the sync", WAIT, () -> assertThat(scene.failovers().withName("quick").get().getStatus()
                 .getSteps()).extracting(FailoverStep::getName).contains("PauseSync"));
         Instant paused = Instant.now();
         clusters.await("the plan says the Failover stopped its sync", Duration.ofSeconds(15), () -> assertThat(
@@ -238,8 +225,8 @@ class FailoverTest {
         Duration toPaused = Duration.between(paused, Instant.now());
 
         clusters.await("the Failover waits for its approval", WAIT, () -> assertThat(
-                failovers().withName("quick").get().getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL));
-        failovers().withName("quick").edit(f -> {
+                scene.failovers().withName("quick").get().getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL));
+        scene.failovers().withName("quick").edit(f -> {
             f.getMetadata().setAnnotations(Map.of("pilotlight.io/approve", "go-live"));
             return f;
         });
@@ -260,7 +247,7 @@ class FailoverTest {
         standby.resource(new SecretBuilder().withNewMetadata().withName("dns-key").withNamespace(ns).endMetadata()
                 .addToStringData("keyName", dns().keyName()).addToStringData("secret", dns().secret()).build()).create();
         clusters.onFailure(() -> "named log:\n" + dns().logTail(30));
-        plans().resource(plan(Map.of("traffic", "{rfc2136: {server: " + dns().host() + ", port: " + dns().port()
+        scene.plans().resource(plan(Map.of("traffic", "{rfc2136: {server: " + dns().host() + ", port: " + dns().port()
                 + ", zone: failover.test, recordName: app.failover.test, recordType: A, ttl: 30,"
                 + " primaryAddresses: [192.0.2.10], standbyAddresses: [198.51.100.20], tsigSecretRef: {name: dns-key}}}"))).create();
         awaitInSync();
@@ -268,7 +255,7 @@ class FailoverTest {
 
         clusters.clusters().stop(Site.PRIMARY);
         try {
-            failovers().resource(failover("lost", "{type: Unplanned}")).create();
+            scene.failovers().resource(failover("lost", "{type: Unplanned}")).create();
             Failover lost = awaitCompleted("lost");
             assertThat(PlanFixtures.step(lost, "Fence").getMessage()).contains("dc1 fenced without waiting");
             assertThat(lost.getStatus().getRpoSeconds()).isNotNull();
@@ -294,10 +281,10 @@ class FailoverTest {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
         PlanFixtures.create(primary, deploymentYaml("web", 2));
-        plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 20s}}"))).create();
+        scene.plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 20s}}"))).create();
         awaitInSync();
 
-        failovers().resource(failover("drill", "{type: Drill}")).create();
+        scene.failovers().resource(failover("drill", "{type: Drill}")).create();
         Failover drill = awaitCompleted("drill");
         assertThat(drill.getStatus().getSteps()).extracting(FailoverStep::getName).startsWith("Validate", "DrillCopy", "ScaleUp/all");
         assertThat(drill.getStatus().getRtoSeconds()).isNotNull();
@@ -313,19 +300,19 @@ class FailoverTest {
         clusters.await("the drill's namespace is removed after its TTL", WAIT, () -> {
             var namespace = standby.namespaces().withName(copy).get();
             assertThat(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null).isTrue();
-            assertThat(failovers().withName("drill").get().getStatus().getSteps()).extracting(FailoverStep::getName).contains("Cleanup");
+            assertThat(scene.failovers().withName("drill").get().getStatus().getSteps()).extracting(FailoverStep::getName).contains("Cleanup");
         });
 
         // A drill deleted after it ended but before its TTL takes its copies with it: nothing else would delete them.
         clusters.await("the first drill's namespace is gone", WAIT, () -> assertThat(standby.namespaces().withName(copy).get()).isNull());
-        failovers().resource(failover("early", "{type: Drill, drill: {ttl: 1h}}")).create();
+        scene.failovers().resource(failover("early", "{type: Drill, drill: {ttl: 1h}}")).create();
         awaitCompleted("early");
         assertThat(standby.namespaces().withName(copy).get()).isNotNull();
-        failovers().withName("early").delete();
+        scene.failovers().withName("early").delete();
         clusters.await("the early-deleted drill's namespace is removed with it", WAIT, () -> {
             var namespace = standby.namespaces().withName(copy).get();
             assertThat(namespace == null || namespace.getMetadata().getDeletionTimestamp() != null).isTrue();
-            assertThat(failovers().withName("early").get()).isNull();
+            assertThat(scene.failovers().withName("early").get()).isNull();
         });
     }
 
@@ -342,12 +329,12 @@ class FailoverTest {
         }
         try {
             PlanFixtures.create(primary, deploymentYaml("web", 1));
-            plans().resource(plan(Map.of("protect", "{namespaces: [" + app + "], namespaceSelector: {matchLabels: {drill-test: "
+            scene.plans().resource(plan(Map.of("protect", "{namespaces: [" + app + "], namespaceSelector: {matchLabels: {drill-test: "
                     + ns + "}}}"))).create();
             awaitInSync();
-            failovers().resource(failover("long", "{type: Drill}")).create();
+            scene.failovers().resource(failover("long", "{type: Drill}")).create();
             clusters.await("the drill fails", WAIT, () -> {
-                Failover drill = failovers().withName("long").get();
+                Failover drill = scene.failovers().withName("long").get();
                 assertThat(drill.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
                 assertThat(drill.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.INVALID_SPEC));
                 assertThat(drill.getStatus().getMessage()).contains(longName).contains("namespaceSuffix");
@@ -364,13 +351,13 @@ class FailoverTest {
     void theOperatorCreatesOneUnplannedFailoverWhenThePrimaryIsLost() {
         KubernetesClient standby = clusters.standby();
         PlanFixtures.create(clusters.primary(), deploymentYaml("web", 1));
-        plans().resource(plan(Map.of("healthCheck", "{interval: 2s, timeout: 1s, failureThreshold: 2, autoFailover: true}"))).create();
+        scene.plans().resource(plan(Map.of("healthCheck", "{interval: 2s, timeout: 1s, failureThreshold: 2, autoFailover: true}"))).create();
         awaitInSync();
 
         clusters.clusters().stop(Site.PRIMARY);
         try {
             clusters.await("an automatic Failover completes", WAIT, () -> {
-                List<Failover> auto = failovers().withLabel("pilotlight.io/auto-failover", "true").list().getItems();
+                List<Failover> auto = scene.failovers().withLabel("pilotlight.io/auto-failover", "true").list().getItems();
                 assertThat(auto).singleElement().satisfies(f -> {
                     assertThat(f.getSpec().getType()).isEqualTo(FailoverType.UNPLANNED);
                     assertThat(f.getStatus().getPhase()).isEqualTo(FailoverPhase.COMPLETED);
@@ -381,7 +368,7 @@ class FailoverTest {
                 assertThat(e.getReason()).isEqualTo(Reasons.AUTO_FAILOVER);
                 assertThat(e.getMessage()).contains("failed 2 probes in a row", "created Unplanned Failover " + PLAN + "-auto-");
             });
-            assertThat(failovers().list().getItems()).as("never a second one").hasSize(1);
+            assertThat(scene.failovers().list().getItems()).as("never a second one").hasSize(1);
         } finally {
             clusters.clusters().start(Site.PRIMARY);
         }
@@ -391,16 +378,16 @@ class FailoverTest {
     void aFailoverTheOperatorCannotRunIsRefusedAndChangesNothing() {
         Failover noPlan = failover("orphan", "{type: Planned}");
         noPlan.getSpec().getPlanRef().setName("nope");
-        failovers().resource(noPlan).create();
-        plans().resource(plan(Map.of("sync", "{mode: Off}"))).create();
+        scene.failovers().resource(noPlan).create();
+        scene.plans().resource(plan(Map.of("sync", "{mode: Off}"))).create();
         clusters.await("the plan has an active site", WAIT, () -> assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc1"));
-        failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
+        scene.failovers().resource(failover("back", "{type: Planned, direction: ToPrimary}")).create();
 
         clusters.await("both are refused", WAIT, () -> {
-            Failover orphan = failovers().withName("orphan").get();
+            Failover orphan = scene.failovers().withName("orphan").get();
             assertThat(orphan.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
             assertThat(orphan.getStatus().getMessage()).contains("DisasterRecoveryPlan nope does not exist");
-            Failover back = failovers().withName("back").get();
+            Failover back = scene.failovers().withName("back").get();
             assertThat(back.getStatus().getPhase()).isEqualTo(FailoverPhase.FAILED);
             assertThat(back.getStatus().getMessage()).contains("the primary site dc1 serves already");
             assertThat(back.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.WRONG_DIRECTION));
@@ -430,20 +417,20 @@ class FailoverTest {
                       nodeSelector: {no-such-node: "true"}
                       containers: [{name: stuck, image: registry.invalid/stuck:1}]
                 """.formatted(app));
-        plans().resource(plan(Map.of())).create();
+        scene.plans().resource(plan(Map.of())).create();
         awaitInSync();
 
-        failovers().resource(failover("first", "{type: Unplanned}")).create();
+        scene.failovers().resource(failover("first", "{type: Unplanned}")).create();
         clusters.await("the first Failover parked the primary and waits for its workloads", WAIT, () -> {
-            Failover first = failovers().withName("first").get();
+            Failover first = scene.failovers().withName("first").get();
             assertThat(first.getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_READY);
             assertThat(first.getStatus().getSteps()).extracting(FailoverStep::getName).contains("ScaleUp/all");
             assertThat(deployment(standby, "web").getSpec().getReplicas()).isEqualTo(2);
         });
         assertThat(deployment(primary, "web").getSpec().getReplicas()).as("Fence parked the primary, which answers").isZero();
-        failovers().withName("first").delete();
+        scene.failovers().withName("first").delete();
         clusters.await("the primary serves again, the standby is parked again, the plan is free", WAIT, () -> {
-            assertThat(failovers().withName("first").get()).isNull();
+            assertThat(scene.failovers().withName("first").get()).isNull();
             assertThat(deployment(primary, "web").getSpec().getReplicas()).isEqualTo(2);
             assertThat(deployment(primary, "web").getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked",
                     "pilotlight.io/parked-by");
@@ -461,7 +448,7 @@ class FailoverTest {
 
         standby.apps().deployments().inNamespace(app).withName("stuck").delete();
         primary.apps().deployments().inNamespace(app).withName("stuck").delete();
-        failovers().resource(failover("second", "{type: Unplanned}")).create();
+        scene.failovers().resource(failover("second", "{type: Unplanned}")).create();
         Failover second = awaitCompleted("second");
         assertThat(second.getStatus().getProgress()).isEqualTo("1/1 workloads ready");
         assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
@@ -477,12 +464,12 @@ class FailoverTest {
             PlanFixtures.create(primary, deploymentYaml("web", 2));
             PlanFixtures.create(primary, deploymentYaml("api", 1));
             // The final backup is never completed here, so the Failover stays in FinalBackup, right after Quiesce.
-            plans().resource(plan(Map.of("backup", "{veleroNamespace: " + velero + "}", "failover", "{restoreVolumes: true}")))
+            scene.plans().resource(plan(Map.of("backup", "{veleroNamespace: " + velero + "}", "failover", "{restoreVolumes: true}")))
                     .create();
             awaitInSync();
-            failovers().resource(failover("parked", "{type: Planned}")).create();
+            scene.failovers().resource(failover("parked", "{type: Planned}")).create();
             clusters.await("the Failover parked the primary", WAIT, () -> {
-                Failover parked = failovers().withName("parked").get();
+                Failover parked = scene.failovers().withName("parked").get();
                 assertThat(parked.getMetadata().getFinalizers()).contains("pilotlight.io/rollback");
                 assertThat(parked.getStatus().getSteps()).extracting(FailoverStep::getName).contains("FinalBackup");
                 assertThat(deployment(primary, "web").getSpec().getReplicas()).isZero();
@@ -490,9 +477,9 @@ class FailoverTest {
             });
             assertThat(plan().getStatus().getFencedSite()).isEqualTo("dc1");
 
-            failovers().withName("parked").delete();
+            scene.failovers().withName("parked").delete();
             clusters.await("the primary's workloads run again and the plan is free", WAIT, () -> {
-                assertThat(failovers().withName("parked").get()).isNull();
+                assertThat(scene.failovers().withName("parked").get()).isNull();
                 assertThat(deployment(primary, "web").getSpec().getReplicas()).isEqualTo(2);
                 assertThat(deployment(primary, "api").getSpec().getReplicas()).isEqualTo(1);
                 assertThat(deployment(primary, "web").getMetadata().getAnnotations()).doesNotContainKeys("pilotlight.io/parked",
@@ -510,7 +497,7 @@ class FailoverTest {
             });
             awaitInSync();
 
-            failovers().resource(failover("again", "{type: Planned, restore: {enabled: false}}")).create();
+            scene.failovers().resource(failover("again", "{type: Planned, restore: {enabled: false}}")).create();
             awaitCompleted("again");
             assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
             assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
@@ -524,16 +511,16 @@ class FailoverTest {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
         PlanFixtures.create(primary, deploymentYaml("web", 2));
-        plans().resource(plan(Map.of())).create();
+        scene.plans().resource(plan(Map.of())).create();
         awaitInSync();
 
         // What an operator stopped after PauseSync leaves: a Failover holding the plan, its status saying
         // which steps are done. Made with another run's label, so that this operator does not see it yet.
         Failover left = failover("resumed", "{type: Planned}");
         left.getMetadata().getLabels().put(OperatorTestResource.RUN_LABEL, "stopped-operator");
-        failovers().resource(left).create();
+        scene.failovers().resource(left).create();
         String earlier = Instant.now().minusSeconds(30).toString();
-        Failover withStatus = failovers().withName("resumed").get();
+        Failover withStatus = scene.failovers().withName("resumed").get();
         withStatus.setStatus(JSON.unmarshal("""
                 phase: ScalingUp
                 fromSite: dc1
@@ -545,12 +532,12 @@ class FailoverTest {
                 - {name: FinalSync, phase: FinalSync, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
                 - {name: PauseSync, phase: ScalingUp, state: Succeeded, startedAt: "%1$s", finishedAt: "%1$s", message: before the restart}
                 """.formatted(earlier), FailoverStatus.class));
-        failovers().resource(withStatus).updateStatus();
+        scene.failovers().resource(withStatus).updateStatus();
         DisasterRecoveryPlan held = plan();
         held.getStatus().setActiveFailover("resumed");
-        plans().resource(held).updateStatus();
+        scene.plans().resource(held).updateStatus();
 
-        failovers().withName("resumed").edit(f -> {
+        scene.failovers().withName("resumed").edit(f -> {
             f.getMetadata().getLabels().put(OperatorTestResource.RUN_LABEL, OperatorTestResource.runId());
             return f;
         });
@@ -595,11 +582,11 @@ class FailoverTest {
 
     private Failover awaitCompleted(String name) {
         clusters.await("Failover " + name + " completes", WAIT, () -> {
-            Failover f = failovers().withName(name).get();
+            Failover f = scene.failovers().withName(name).get();
             assertThat(f.getStatus()).isNotNull();
             assertThat(f.getStatus().getPhase()).as(() -> "message: " + f.getStatus().getMessage()).isEqualTo(FailoverPhase.COMPLETED);
         });
-        return failovers().withName(name).get();
+        return scene.failovers().withName(name).get();
     }
 
     private Deployment deployment(KubernetesClient client, String name) {
@@ -641,18 +628,11 @@ class FailoverTest {
     }
 
     private DisasterRecoveryPlan plan() {
-        return plans().withName(PLAN).get();
+        return scene.plans().withName(PLAN).get();
     }
 
     private Failover failover(String name, String spec) {
         return PlanFixtures.failover(ns, PLAN, name, spec);
     }
 
-    private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
-        return clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
-    }
-
-    private NonNamespaceOperation<Failover, KubernetesResourceList<Failover>, Resource<Failover>> failovers() {
-        return clusters.standby().resources(Failover.class).inNamespace(ns);
-    }
 }

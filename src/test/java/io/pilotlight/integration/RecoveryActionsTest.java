@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
@@ -21,7 +17,6 @@ import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
 import io.pilotlight.failover.actions.ApprovalGate;
 import io.pilotlight.failover.actions.JobAction;
-import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,6 +49,7 @@ class RecoveryActionsTest {
     private static final String PROMOTE = "Action/data/after/promote";
     private static final String CHECKPOINT = "Action/Quiesce/before/checkpoint";
 
+    private AppScene scene;
     private TestClusters clusters;
     private String ns;
     private String app;
@@ -62,14 +58,10 @@ class RecoveryActionsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        clusters = TestClusters.open("act");
-        ns = clusters.namespace();
-        app = ns + "-app";
-        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
-                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
-        clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(plans().list().getItems()));
-        clusters.onFailure(() -> "failovers:\n" + PlanFixtures.yaml(failovers().list().getItems()));
+        scene = AppScene.open("act");
+        clusters = scene.clusters();
+        ns = scene.ns();
+        app = scene.app();
         clusters.onFailure(() -> "Jobs on the standby:\n" + PlanFixtures.yaml(clusters.standby().batch().v1().jobs().inNamespace(app)
                 .list().getItems().stream().map(j -> Map.of("name", j.getMetadata().getName(), "status", j.getStatus())).toList()));
         health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -108,19 +100,12 @@ class RecoveryActionsTest {
     @AfterEach
     void tearDown() {
         health.stop(0);
-        failovers().delete();
-        plans().delete();
-        clusters.await("plans removed", WAIT, () -> assertThat(plans().list().getItems()).isEmpty());
-        for (Site site : Site.values()) {
-            clusters.client(site).namespaces().withName(app).delete();
-        }
-        clusters.standby().namespaces().withName(app + "-drill").delete();
-        clusters.close();
+        scene.close(WAIT, app + "-drill");
     }
 
     @Test
     void aPlannedFailoverRunsItsJobChecksTheNewSiteAndWaitsForApprovalBeforeTheTrafficSwitch() {
-        plans().resource(plan("""
+        scene.plans().resource(plan("""
                 {readinessTimeout: 2m,
                  beforeQuiesce: [{name: checkpoint, job: {namespace: %1$s,
                           template: {template: {spec: {restartPolicy: Never, containers: [{name: checkpoint, image: registry.invalid/checkpoint:1}]}}}}}],
@@ -132,14 +117,14 @@ class RecoveryActionsTest {
                 """.formatted(app, health.getAddress().getPort()))).create();
         awaitInSync();
 
-        failovers().resource(failover("go", "{type: Planned}")).create();
+        scene.failovers().resource(failover("go", "{type: Planned}")).create();
         clusters.await("the Failover waits for its approval", WAIT, () -> {
-            Failover go = failovers().withName("go").get();
+            Failover go = scene.failovers().withName("go").get();
             assertThat(go.getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL);
             assertThat(go.getStatus().getMessage()).contains("waiting for approval go-live (check the shop's front page)",
                     "kubectl annotate failover go -n " + ns + " --overwrite pilotlight.io/approve=go-live");
         });
-        Failover waiting = failovers().withName("go").get();
+        Failover waiting = scene.failovers().withName("go").get();
         assertThat(waiting.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", CHECKPOINT, "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/data", PROMOTE, "ScaleUp/apps", "ScaleUp/remaining", "Action/SwitchTraffic/before/health",
                 "Action/SwitchTraffic/before/go-live");
@@ -162,14 +147,14 @@ class RecoveryActionsTest {
 
         // As after an operator restart that lost the step's end: the step runs again and finds its Job.
         // Optimistic locking keeps the operator's own status writes; a conflict with one is tried again.
-        clusters.await("the promote step is marked running again", WAIT, () -> failovers().withName("go").editStatus(f -> {
+        clusters.await("the promote step is marked running again", WAIT, () -> scene.failovers().withName("go").editStatus(f -> {
             FailoverStep s = PlanFixtures.step(f, PROMOTE);
             s.setState(StepState.RUNNING);
             s.setFinishedAt(null);
             return f;
         }));
         clusters.await("the promote step runs again", WAIT, () -> {
-            FailoverStep again = PlanFixtures.step(failovers().withName("go").get(), PROMOTE);
+            FailoverStep again = PlanFixtures.step(scene.failovers().withName("go").get(), PROMOTE);
             assertThat(again.getState()).isEqualTo(StepState.SUCCEEDED);
             assertThat(again.getFinishedAt()).isNotNull();
         });
@@ -179,7 +164,7 @@ class RecoveryActionsTest {
                 .satisfies(j -> assertThat(j.getMetadata().getUid()).isEqualTo(job.getMetadata().getUid()));
 
         // As kubectl annotate does: a merge patch, which the operator's concurrent status writes do not conflict with.
-        failovers().withName("go").patch(PatchContext.of(PatchType.JSON_MERGE),
+        scene.failovers().withName("go").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"metadata\": {\"annotations\": {\"" + ApprovalGate.ANNOTATION + "\": \"go-live\"}}}");
         Failover go = awaitEnded("go", FailoverPhase.COMPLETED);
         assertThat(PlanFixtures.step(go, "Action/SwitchTraffic/before/go-live").getMessage()).isEqualTo("approved (annotation pilotlight.io/approve)");
@@ -188,7 +173,7 @@ class RecoveryActionsTest {
 
     @Test
     void aDrillRunsItsWaveActionsInItsCopiesOnly() {
-        plans().resource(plan("""
+        scene.plans().resource(plan("""
                 {readinessTimeout: 2m,
                  waves: [{name: data, selector: {matchLabels: {tier: data}}, after: [{name: promote, job: {namespace: %s,
                           template: {template: {spec: {restartPolicy: Never, containers: [{name: promote, image: registry.invalid/promote:1}]}}}}}]}],
@@ -196,7 +181,7 @@ class RecoveryActionsTest {
                 """.formatted(app))).create();
         awaitInSync();
 
-        failovers().resource(failover("drill", "{type: Drill}")).create();
+        scene.failovers().resource(failover("drill", "{type: Drill}")).create();
         Failover drill = awaitEnded("drill", FailoverPhase.COMPLETED);
         assertThat(drill.getStatus().getSteps()).extracting(FailoverStep::getName).as("no traffic switch, so no approval before it")
                 .containsExactly("Validate", "DrillCopy", "ScaleUp/data", PROMOTE, "ScaleUp/remaining");
@@ -211,12 +196,12 @@ class RecoveryActionsTest {
     void aFailedActionGoesOnWithContinueAndStopsTheFailoverWithFail() {
         String failing = "{namespace: " + app + ", template: {backoffLimit: 0, activeDeadlineSeconds: 3, template: {spec: {restartPolicy: Never,"
                 + " nodeSelector: {no-such-node: 'true'}, containers: [{name: x, image: registry.invalid/x:1}]}}}}";
-        plans().resource(plan("{readinessTimeout: 2m, waves: [{name: data, selector: {matchLabels: {tier: data}},"
+        scene.plans().resource(plan("{readinessTimeout: 2m, waves: [{name: data, selector: {matchLabels: {tier: data}},"
                 + " after: [{name: warm-cache, onFailure: Continue, job: " + failing + "}]}],"
                 + " beforeSwitchTraffic: [{name: smoke-test, job: " + failing + "}]}")).create();
         awaitInSync();
 
-        failovers().resource(failover("go", "{type: Planned}")).create();
+        scene.failovers().resource(failover("go", "{type: Planned}")).create();
         Failover go = awaitEnded("go", FailoverPhase.FAILED);
         FailoverStep warm = PlanFixtures.step(go, "Action/data/after/warm-cache");
         assertThat(warm.getState()).isEqualTo(StepState.SUCCEEDED);
@@ -247,11 +232,11 @@ class RecoveryActionsTest {
 
     private Failover awaitEnded(String name, FailoverPhase phase) {
         clusters.await("Failover " + name + " ends " + phase, WAIT, () -> {
-            Failover f = failovers().withName(name).get();
+            Failover f = scene.failovers().withName(name).get();
             assertThat(f.getStatus()).isNotNull();
             assertThat(f.getStatus().getPhase()).as(() -> "message: " + f.getStatus().getMessage()).isEqualTo(phase);
         });
-        return failovers().withName(name).get();
+        return scene.failovers().withName(name).get();
     }
 
     private GenericKubernetesResource dnsEndpoint() {
@@ -279,11 +264,4 @@ class RecoveryActionsTest {
         return PlanFixtures.failover(ns, PLAN, name, spec);
     }
 
-    private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
-        return clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
-    }
-
-    private NonNamespaceOperation<Failover, KubernetesResourceList<Failover>, Resource<Failover>> failovers() {
-        return clusters.standby().resources(Failover.class).inNamespace(ns);
-    }
 }

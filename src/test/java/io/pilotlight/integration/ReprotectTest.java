@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
@@ -41,21 +40,17 @@ class ReprotectTest {
     private static final String PLAN = "shop";
     private static final String ADOPTED = "pilotlight.io/adopted";
 
+    private AppScene scene;
     private TestClusters clusters;
     private String ns;
     private String app;
 
     @BeforeEach
     void setUp() {
-        clusters = TestClusters.open("rp");
-        ns = clusters.namespace();
-        app = ns + "-app";
-        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
-                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
-        clusters.onFailure(() -> "plan:\n" + PlanFixtures.yaml(plan()));
-        clusters.onFailure(() -> "failovers:\n" + PlanFixtures.yaml(clusters.standby().resources(Failover.class).inNamespace(ns)
-                .list().getItems()));
+        scene = AppScene.open("rp");
+        clusters = scene.clusters();
+        ns = scene.ns();
+        app = scene.app();
         clusters.onFailure(() -> "primary's objects:\n" + PlanFixtures.yaml(summary(clusters.primary())));
         clusters.onFailure(() -> "events:\n" + PlanFixtures.yaml(events().stream().map(e -> e.getReason() + ": " + e.getMessage()).toList()));
         PlanFixtures.create(clusters.primary(), deployment("web", 2) + "---\n" + deployment("old", 1) + "---\n" + configMap("settings", "v1"));
@@ -63,14 +58,7 @@ class ReprotectTest {
 
     @AfterEach
     void tearDown() {
-        clusters.standby().resources(Failover.class).inNamespace(ns).delete();
-        clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).delete();
-        clusters.await("plans removed", WAIT, () -> assertThat(clusters.standby().resources(DisasterRecoveryPlan.class)
-                .inNamespace(ns).list().getItems()).isEmpty());
-        for (Site site : Site.values()) {
-            clusters.client(site).namespaces().withName(app).delete();
-        }
-        clusters.close();
+        scene.close(WAIT);
     }
 
     @Test

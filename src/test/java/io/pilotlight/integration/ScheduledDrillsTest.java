@@ -5,10 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pilotlight.api.v1alpha1.Condition;
@@ -23,7 +19,6 @@ import io.pilotlight.api.v1alpha1.plan.DrillStatus;
 import io.pilotlight.core.ActiveFailovers;
 import io.pilotlight.core.PlanLabels;
 import io.pilotlight.failover.report.ReportConfigMap;
-import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -52,20 +47,17 @@ class ScheduledDrillsTest {
     private static final Duration WAIT = Duration.ofSeconds(180);
     private static final String PLAN = "shop";
 
+    private AppScene scene;
     private TestClusters clusters;
     private String ns;
     private String app;
 
     @BeforeEach
     void setUp() {
-        clusters = TestClusters.open("sdr");
-        ns = clusters.namespace();
-        app = ns + "-app";
-        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).endMetadata().build()).create();
-        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
-                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
-        clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(plans().list().getItems()));
-        clusters.onFailure(() -> "failovers:\n" + PlanFixtures.yaml(failovers().list().getItems()));
+        scene = AppScene.open("sdr");
+        clusters = scene.clusters();
+        ns = scene.ns();
+        app = scene.app();
         clusters.onFailure(() -> "plan events:\n" + PlanFixtures.yaml(planEvents().stream()
                 .map(e -> e.getReason() + " x" + e.getCount() + ": " + e.getMessage()).toList()));
         PlanFixtures.create(clusters.primary(), """
@@ -83,32 +75,27 @@ class ScheduledDrillsTest {
 
     @AfterEach
     void tearDown() {
-        failovers().delete();
-        plans().delete();
-        clusters.await("plans removed", WAIT, () -> assertThat(plans().list().getItems()).isEmpty());
-        for (Site site : Site.values()) {
-            clusters.client(site).namespaces().withName(app).delete();
-        }
+        scene.removePlans(WAIT);
         clusters.standby().namespaces().withLabel(PlanLabels.PLAN_NAMESPACE, ns).delete();
-        clusters.close();
+        scene.close(WAIT);
     }
 
     @Test
     void aScheduledDrillRunsIsRecordedWaitsForAPlannedFailoverAndKeepsItsHistoryLimit() {
-        plans().resource(plan("'* * * * *'")).create();
+        scene.plans().resource(plan("'* * * * *'")).create();
         clusters.await("the standby is in sync", WAIT, () -> assertThat(
                 PlanFixtures.condition(clusters.standby(), ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getStatus())
                 .isEqualTo(ConditionStatus.TRUE));
 
         // At most a minute until the schedule's next minute, then the drill itself.
         clusters.await("the first scheduled drill completed and is in the plan's status", Duration.ofSeconds(150), () -> {
-            DrillStatus drill = plans().withName(PLAN).get().getStatus().getDrill();
+            DrillStatus drill = scene.plans().withName(PLAN).get().getStatus().getDrill();
             assertThat(drill).isNotNull();
             assertThat(drill.getLast()).isNotNull();
             assertThat(drill.getLast().getResult()).isEqualTo("Completed");
             assertThat(condition(ConditionTypes.DRILL_SUCCEEDED).getReason()).isEqualTo(Reasons.LAST_DRILL_SUCCEEDED);
         });
-        DrillStatus drill = plans().withName(PLAN).get().getStatus().getDrill();
+        DrillStatus drill = scene.plans().withName(PLAN).get().getStatus().getDrill();
         String first = drill.getLast().getName();
         assertThat(first).startsWith(PLAN + "-drill-");
         assertThat(drill.getLast().getScheduled()).isTrue();
@@ -117,7 +104,7 @@ class ScheduledDrillsTest {
         assertThat(Instant.parse(drill.getNextRunAt())).isAfter(Instant.parse(drill.getLast().getStartedAt()));
         assertThat(condition(ConditionTypes.DRILL_SUCCEEDED).getStatus()).isEqualTo(ConditionStatus.TRUE);
         assertThat(planEvents()).extracting(Event::getReason).contains(Reasons.DRILL_SCHEDULED, Reasons.DRILL_COMPLETED);
-        Failover firstDrill = failovers().withName(first).get();
+        Failover firstDrill = scene.failovers().withName(first).get();
         assertThat(firstDrill.getStatus().getReport().getSites()).extracting(SiteChanges::getSite, SiteChanges::getRole)
                 .contains(tuple("dc2", "target"));
         ConfigMap report = clusters.standby().configMaps().inNamespace(ns).withName(ReportConfigMap.name(firstDrill)).get();
@@ -126,8 +113,8 @@ class ScheduledDrillsTest {
         assertThat(report.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(o -> assertThat(o.getUid()).isEqualTo(firstDrill.getMetadata().getUid()));
 
-        failovers().resource(PlanFixtures.failover(ns, PLAN, "hold", "{type: Planned}")).create();
-        clusters.await("the Planned failover waits for its approval", WAIT, () -> assertThat(failovers().withName("hold").get()
+        scene.failovers().resource(PlanFixtures.failover(ns, PLAN, "hold", "{type: Planned}")).create();
+        clusters.await("the Planned failover waits for its approval", WAIT, () -> assertThat(scene.failovers().withName("hold").get()
                 .getStatus().getPhase()).isEqualTo(FailoverPhase.WAITING_APPROVAL));
         Instant held = Instant.now();
         schedule("@every 3s");
@@ -136,12 +123,12 @@ class ScheduledDrillsTest {
         assertThat(scheduledDrills()).as("no drill started while the Planned failover ran")
                 .allSatisfy(f -> assertThat(Instant.parse(f.getMetadata().getCreationTimestamp())).isBefore(held));
 
-        failovers().withName("hold").delete();
+        scene.failovers().withName("hold").delete();
         Set<String> seen = new HashSet<>();
         clusters.await("three more drills ran and the oldest went", WAIT, () -> {
             scheduledDrills().forEach(f -> seen.add(f.getMetadata().getName()));
             assertThat(seen).hasSizeGreaterThanOrEqualTo(4);
-            assertThat(failovers().withName(first).get()).as("the first drill, beyond historyLimit 2").isNull();
+            assertThat(scene.failovers().withName(first).get()).as("the first drill, beyond historyLimit 2").isNull();
         });
         schedule("0 0 1 1 *");
         clusters.await("the history holds its limit once the drills are cleaned up", WAIT, () -> {
@@ -153,12 +140,12 @@ class ScheduledDrillsTest {
 
     /** A merge patch, as kubectl patch makes it: a full edit would race the operator's status writes (409). */
     private void schedule(String schedule) {
-        plans().withName(PLAN).patch(PatchContext.of(PatchType.JSON_MERGE),
+        scene.plans().withName(PLAN).patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\": {\"failover\": {\"drill\": {\"schedule\": \"" + schedule + "\"}}}}");
     }
 
     private List<Failover> scheduledDrills() {
-        return failovers().withLabel(PlanLabels.SCHEDULED_DRILL, "true").list().getItems();
+        return scene.failovers().withLabel(PlanLabels.SCHEDULED_DRILL, "true").list().getItems();
     }
 
     private Condition condition(String type) {
@@ -176,11 +163,4 @@ class ScheduledDrillsTest {
                         + " beforeQuiesce: [{name: hold, approval: {}}]}"));
     }
 
-    private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
-        return clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
-    }
-
-    private NonNamespaceOperation<Failover, KubernetesResourceList<Failover>, Resource<Failover>> failovers() {
-        return clusters.standby().resources(Failover.class).inNamespace(ns);
-    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -16,7 +15,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
@@ -55,6 +53,7 @@ class StandbySyncTest {
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final String PLAN = "shop";
 
+    private AppScene scene;
     private TestClusters clusters;
     private String ns;
     /** The protected namespace: made on the primary by each test; on the standby by Pilotlight, or by the test. */
@@ -62,26 +61,17 @@ class StandbySyncTest {
 
     @BeforeEach
     void setUp() {
-        clusters = TestClusters.open("sync");
-        ns = clusters.namespace();
-        app = ns + "-app";
-        clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(app).addToLabels("team", "shop")
-                .endMetadata().build()).create();
-        clusters.standby().resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
-                clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
-        clusters.onFailure(() -> "plans:\n" + PlanFixtures.yaml(plans().list().getItems()));
+        scene = AppScene.open("sync", Map.of("team", "shop"));
+        clusters = scene.clusters();
+        ns = scene.ns();
+        app = scene.app();
         clusters.onFailure(() -> "copies on the standby:\n" + clusters.standby().configMaps().inNamespace(app).list().getItems()
                 .stream().map(c -> c.getMetadata().getName() + " " + c.getMetadata().getLabels()).collect(Collectors.joining("\n")));
     }
 
     @AfterEach
     void tearDown() {
-        plans().delete();
-        clusters.await("plans removed", WAIT, () -> assertThat(plans().list().getItems()).isEmpty());
-        for (Site site : Site.values()) {
-            clusters.client(site).namespaces().withName(app).delete();
-        }
-        clusters.close();
+        scene.close(WAIT);
     }
 
     @Test
@@ -158,7 +148,7 @@ class StandbySyncTest {
                   behavior:
                     scaleDown: {stabilizationWindowSeconds: 120}
                 """.formatted(app));
-        plans().resource(plan(Map.of("pilotLight", "{keepWarm: [{selector: {matchLabels: {tier: warm}}, replicas: 1}]}"))).create();
+        scene.plans().resource(plan(Map.of("pilotLight", "{keepWarm: [{selector: {matchLabels: {tier: warm}}, replicas: 1}]}"))).create();
 
         clusters.await("every object copied and parked", WAIT, () -> {
             Namespace copyNs = standby.namespaces().withName(app).get();
@@ -212,7 +202,7 @@ class StandbySyncTest {
             Condition inSync = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
             assertThat(inSync.getStatus()).as(inSync.getMessage()).isEqualTo(ConditionStatus.TRUE);
             assertThat(inSync.getReason()).isEqualTo(Reasons.IN_SYNC);
-            DisasterRecoveryPlan p = plans().withName(PLAN).get();
+            DisasterRecoveryPlan p = scene.plans().withName(PLAN).get();
             assertThat(p.getStatus().getStandby().getObjectsInSync()).isEqualTo(8);
             assertThat(p.getStatus().getStandby().getWorkloadsParked()).isEqualTo(4); // web, db, report, the HPA
             assertThat(p.getStatus().getStandby().getConflicts()).isZero();
@@ -226,7 +216,7 @@ class StandbySyncTest {
                 .as("each cluster's own default ServiceAccount is left alone").doesNotContainKey("pilotlight.io/plan");
         assertThat(standby.configMaps().inNamespace(app).withName("kube-root-ca.crt").get().getMetadata().getLabels())
                 .as("each cluster's own CA bundle is left alone").doesNotContainKey("pilotlight.io/plan");
-        String everything = PlanFixtures.yaml(plans().list().getItems()) + PlanFixtures.yaml(events()) + operatorLog();
+        String everything = PlanFixtures.yaml(scene.plans().list().getItems()) + PlanFixtures.yaml(events()) + operatorLog();
         assertThat(everything).as("a Secret's content is never in status, events or logs").doesNotContain("s3cr3t-do-not-log")
                 .doesNotContain("czNjcjN0LWRvLW5vdC1sb2c");
     }
@@ -241,7 +231,7 @@ class StandbySyncTest {
         primary.resource(configMap("hand-made", "from the primary")).create();
         standby.resource(configMap("hand-made", "made on the standby")).create();
         standby.resource(configMap("standby-only", "made on the standby")).create();
-        plans().resource(plan(Map.of())).create();
+        scene.plans().resource(plan(Map.of())).create();
 
         clusters.await("copied, with the conflict reported", WAIT, () -> {
             assertThat(data(standby, "settings")).isEqualTo("v1");
@@ -250,7 +240,7 @@ class StandbySyncTest {
             assertThat(inSync.getStatus()).isEqualTo(ConditionStatus.FALSE);
             assertThat(inSync.getReason()).isEqualTo(Reasons.DRIFT_DETECTED);
             assertThat(inSync.getMessage()).contains("ConfigMap " + app + "/hand-made");
-            assertThat(plans().withName(PLAN).get().getStatus().getStandby().getConflicts()).isEqualTo(1);
+            assertThat(scene.plans().withName(PLAN).get().getStatus().getStandby().getConflicts()).isEqualTo(1);
             assertThat(events()).anySatisfy(e -> {
                 assertThat(e.getType()).isEqualTo("Warning");
                 assertThat(e.getReason()).isEqualTo(Reasons.SYNC_CONFLICT);
@@ -271,7 +261,7 @@ class StandbySyncTest {
             assertThat(standby.configMaps().inNamespace(app).withName("doomed").get()).isNull();
             Condition inSync = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
             assertThat(inSync.getStatus()).as(inSync.getMessage()).isEqualTo(ConditionStatus.TRUE);
-            DisasterRecoveryPlan p = plans().withName(PLAN).get();
+            DisasterRecoveryPlan p = scene.plans().withName(PLAN).get();
             assertThat(p.getStatus().getStandby().getConflicts()).isZero();
             assertThat(p.getStatus().getStandby().getSyncLagP99Millis()).isNotNull();
         });
@@ -286,7 +276,7 @@ class StandbySyncTest {
         KubernetesClient standby = clusters.standby();
         int count = 150;
         IntStream.range(0, count).forEach(i -> primary.resource(configMap("cm-" + i, "v1")).create());
-        plans().resource(plan(Map.of("sync", "{interval: 10s}"))).create();
+        scene.plans().resource(plan(Map.of("sync", "{interval: 10s}"))).create();
 
         clusters.await("the sync has started", WAIT, () -> assertThat(copies(standby)).isNotEmpty());
         long logMark = operatorLog().length();
@@ -323,7 +313,7 @@ class StandbySyncTest {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
         primary.resource(configMap("settings", "v1")).create();
-        plans().resource(plan(Map.of("sync", "{mode: Periodic, interval: 10s}"))).create();
+        scene.plans().resource(plan(Map.of("sync", "{mode: Periodic, interval: 10s}"))).create();
         clusters.await("copied by the first pass", WAIT, () -> {
             assertThat(data(standby, "settings")).isEqualTo("v1");
             assertThat(condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC).getStatus()).isEqualTo(ConditionStatus.TRUE);
@@ -342,17 +332,17 @@ class StandbySyncTest {
         standby.resource(again).update();
         clusters.await("drift repaired and counted", WAIT, () -> {
             assertThat(data(standby, "other")).isEqualTo("v1");
-            assertThat(plans().withName(PLAN).get().getStatus().getStandby().getDriftCount()).isEqualTo(1);
+            assertThat(scene.plans().withName(PLAN).get().getStatus().getStandby().getDriftCount()).isEqualTo(1);
         });
 
-        DisasterRecoveryPlan p = plans().withName(PLAN).get();
+        DisasterRecoveryPlan p = scene.plans().withName(PLAN).get();
         p.getSpec().getSync().setMode(io.pilotlight.api.v1alpha1.plan.SyncMode.OFF);
-        plans().resource(p).update();
+        scene.plans().resource(p).update();
         clusters.await("Off: reported, not required by Ready", WAIT, () -> {
             Condition c = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
             assertThat(c.getStatus()).isEqualTo(ConditionStatus.UNKNOWN);
             assertThat(c.getReason()).isEqualTo(Reasons.SYNC_OFF);
-            assertThat(plans().withName(PLAN).get().getStatus().getStandby()).isNull();
+            assertThat(scene.plans().withName(PLAN).get().getStatus().getStandby()).isNull();
             assertThat(condition(standby, ns, PLAN, ConditionTypes.READY).getMessage()).doesNotContain("StandbyInSync");
         });
         assertThat(data(standby, "settings")).as("turning sync off keeps the copies").isEqualTo("v2");
@@ -402,7 +392,4 @@ class StandbySyncTest {
         }
     }
 
-    private NonNamespaceOperation<DisasterRecoveryPlan, KubernetesResourceList<DisasterRecoveryPlan>, Resource<DisasterRecoveryPlan>> plans() {
-        return clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
-    }
 }
