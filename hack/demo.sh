@@ -472,6 +472,9 @@ step "Re-protect: a change on the active site, and the site left kept as its par
 banner="shop-banner-$stamp"
 show "kubectl --kubeconfig standby -n $APP_NS create configmap $banner --from-literal=message='changed on dc2 while it served'"
 ks -n "$APP_NS" create configmap "$banner" --from-literal=message='changed on dc2 while it served' >/dev/null
+# The plan protects only what carries the application's label (samples/plan.yaml, protect.labelSelector).
+show "kubectl --kubeconfig standby -n $APP_NS label configmap $banner app.kubernetes.io/part-of=shop"
+ks -n "$APP_NS" label configmap "$banner" app.kubernetes.io/part-of=shop >/dev/null
 reprotected() {
   [[ "$(ks -n "$PLAN_NS" get drp "$PLAN" -o jsonpath='{.status.syncDirection}' 2>/dev/null)" == "dc2 → dc1" &&
     "$(cond StandbyInSync)" == True && -n "$(kp -n "$APP_NS" get configmap "$banner" -o name 2>/dev/null)" ]]
