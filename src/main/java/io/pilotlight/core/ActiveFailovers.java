@@ -3,6 +3,8 @@ package io.pilotlight.core;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
+import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.api.v1alpha1.failover.StepState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +27,9 @@ public class ActiveFailovers {
 
     /** The step a Drill records once its copies were deleted after its TTL. */
     public static final String DRILL_CLEANUP_STEP = "Cleanup";
+
+    /** The first step: nothing is changed on any site before it succeeded. */
+    public static final String VALIDATE_STEP = "Validate";
 
     private final KubernetesClient client;
 
@@ -66,6 +71,13 @@ public class ActiveFailovers {
     public static boolean pausedSync(Failover failover) {
         return failover.getStatus() != null && failover.getStatus().getSteps() != null
                 && failover.getStatus().getSteps().stream().anyMatch(s -> PAUSE_SYNC_STEP.equals(s.getName()));
+    }
+
+    /** An ended Drill that may have made copies (it passed Validate) and whose copies were not deleted yet (its TTL). */
+    public static boolean drillCopiesLeft(Failover failover) {
+        return failover.getSpec().getType() == FailoverType.DRILL && ended(failover) && !cleanedUp(failover)
+                && failover.getStatus().getSteps().stream()
+                        .anyMatch(s -> VALIDATE_STEP.equals(s.getName()) && s.getState() == StepState.SUCCEEDED);
     }
 
     /** Whether a Drill's copies were deleted after its TTL ({@link #DRILL_CLEANUP_STEP}). */

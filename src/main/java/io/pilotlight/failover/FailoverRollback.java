@@ -70,7 +70,7 @@ public class FailoverRollback {
             return DeleteControl.defaultDelete();
         }
         if (ActiveFailovers.ended(failover)) {
-            return copiesLeft(failover) ? deleteCopies(failover, now) : DeleteControl.defaultDelete();
+            return ActiveFailovers.drillCopiesLeft(failover) ? deleteCopies(failover, now) : DeleteControl.defaultDelete();
         }
         DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
                 .withName(failover.getSpec().getPlanRef().getName()).get();
@@ -111,13 +111,6 @@ public class FailoverRollback {
                 + " served: rolled back (" + undone + ")" + parkedAgain
                 + (held ? "; plan " + plan.getMetadata().getName() + " released" : ""));
         return DeleteControl.defaultDelete();
-    }
-
-    /** An ended Drill deleted before its TTL's cleanup, which may have made copies (it passed Validate). */
-    private static boolean copiesLeft(Failover failover) {
-        return failover.getSpec().getType() == FailoverType.DRILL && !ActiveFailovers.cleanedUp(failover)
-                && failover.getStatus().getSteps() != null && failover.getStatus().getSteps().stream()
-                        .anyMatch(s -> ValidateStep.NAME.equals(s.getName()) && s.getState() == StepState.SUCCEEDED);
     }
 
     /** Deletes an ended Drill's copies now rather than at its TTL: once it is gone, nothing else would. */

@@ -66,7 +66,7 @@ public class DrillScheduler {
             // In the first minute after it was due (a repeat only counts up the same Event): the other Failover's end wakes the plan.
             if (Duration.between(due, now).compareTo(DEFER_NOTICE) < 0) {
                 events.normal(plan, Reasons.DRILL_DEFERRED, "the drill due at " + Conditions.timestamp(due) + " waits until Failover "
-                        + busy.get() + " of the plan has ended");
+                        + busy.get() + " of the plan has ended and, for a drill, its copies are deleted");
             }
             return;
         }
@@ -104,14 +104,17 @@ public class DrillScheduler {
         }
     }
 
-    /** The Failover of the plan that runs now, if any, read from the API server: one created a moment ago counts too. */
+    /**
+     * The Failover of the plan that runs now, or an ended Drill whose copies are still there (the next drill would make
+     * copies of the same names), read from the API server: one created a moment ago counts too.
+     */
     private Optional<String> busyWith(DisasterRecoveryPlan plan) {
         if (plan.getStatus() != null && plan.getStatus().getActiveFailover() != null) {
             return Optional.of(plan.getStatus().getActiveFailover());
         }
         return local.resources(Failover.class).inNamespace(plan.getMetadata().getNamespace()).list().getItems().stream()
-                .filter(f -> plan.getMetadata().getName().equals(ActiveFailovers.planName(f))).filter(ActiveFailovers::runs)
-                .map(f -> f.getMetadata().getName()).findFirst();
+                .filter(f -> plan.getMetadata().getName().equals(ActiveFailovers.planName(f)))
+                .filter(f -> ActiveFailovers.runs(f) || ActiveFailovers.drillCopiesLeft(f)).map(f -> f.getMetadata().getName()).findFirst();
     }
 
     /** Whether the drill exists now (made by this pass or an earlier one). */

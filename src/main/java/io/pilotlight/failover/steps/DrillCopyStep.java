@@ -18,6 +18,7 @@ import io.pilotlight.failover.run.StepOutcome;
 import io.pilotlight.sync.ObjectCleaner;
 import io.pilotlight.util.Json;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public class DrillCopyStep extends PhasedStep {
     public static final String NAME = "DrillCopy";
     /** On the drill's namespaces and objects: the Failover that made them. */
     static final int NAMESPACE_MAX = 63;
+    private static final Duration EARLIER_DRILL_RETRY = Duration.ofSeconds(2);
 
     /** The kinds a drill copies, in creation order, with the version it reads and writes them at. */
     static final List<SyncKind> KINDS = List.of(
@@ -99,11 +101,11 @@ public class DrillCopyStep extends PhasedStep {
             if (existing == null) {
                 standby.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(target).withLabels(labels)
                         .addToAnnotations(SyncAnnotations.CREATED_FOR, run.planKey()).endMetadata().build()).create();
-            } else if (!run.failover().getMetadata().getName().equals(existing.getMetadata().getLabels() == null ? null
-                    : existing.getMetadata().getLabels().get(PlanLabels.DRILL))) {
-                return StepOutcome.failed(Reasons.CONFLICT, "namespace " + target + " exists on the standby and this drill did not"
-                        + " make it; a drill never writes into a namespace it did not create (set spec.failover.drill.namespaceSuffix"
-                        + " of the plan to another suffix, or remove that namespace)");
+            } else {
+                String madeBy = existing.getMetadata().getLabels() == null ? null : existing.getMetadata().getLabels().get(PlanLabels.DRILL);
+                if (!run.failover().getMetadata().getName().equals(madeBy)) {
+                    return inTheWay(target, existing, madeBy);
+                }
             }
             made.add(target);
             for (SyncKind kind : KINDS) {
@@ -121,6 +123,18 @@ public class DrillCopyStep extends PhasedStep {
             }
         }
         return StepOutcome.done(copied + " object(s) copied into " + made);
+    }
+
+    /** A namespace of the copy's name that this drill did not make: an earlier drill's going away is waited for. */
+    private static StepOutcome inTheWay(String target, Namespace existing, String madeBy) {
+        if (madeBy != null && existing.getMetadata().getDeletionTimestamp() != null) {
+            return StepOutcome.waiting("namespace " + target + " of the earlier drill " + madeBy + " is being deleted on the standby",
+                    EARLIER_DRILL_RETRY);
+        }
+        return StepOutcome.failed(Reasons.CONFLICT, "namespace " + target + " exists on the standby and this drill did not make it"
+                + (madeBy == null ? "" : " (drill " + madeBy + " did: its copies live until its ttl, or until that Drill is deleted)")
+                + "; a drill never writes into a namespace it did not create (set spec.failover.drill.namespaceSuffix"
+                + " of the plan to another suffix, or remove that namespace)");
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,7 @@ import java.util.Optional;
 @Singleton
 public class ValidateStep extends PhasedStep {
 
-    public static final String NAME = "Validate";
+    public static final String NAME = ActiveFailovers.VALIDATE_STEP;
 
     private final PlanValidator validator;
     private final SiteProbe probe;
