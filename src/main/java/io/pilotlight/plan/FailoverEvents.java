@@ -40,6 +40,8 @@ final class FailoverEvents {
         return ActiveFailovers.ended(after) != ActiveFailovers.ended(before)
                 || ActiveFailovers.pausedSync(after) != ActiveFailovers.pausedSync(before)
                 || ActiveFailovers.runs(after) != ActiveFailovers.runs(before)
+                // A drill's copies deleted: a scheduled drill deferred for them may start.
+                || ActiveFailovers.cleanedUp(after) != ActiveFailovers.cleanedUp(before)
                 || (after.getMetadata().getDeletionTimestamp() == null) != (before.getMetadata().getDeletionTimestamp() == null)
                 || !Objects.equals(ActiveFailovers.planName(after), ActiveFailovers.planName(before));
     }

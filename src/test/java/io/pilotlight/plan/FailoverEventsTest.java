@@ -41,6 +41,7 @@ class FailoverEventsTest {
                 Arguments.of("the same Failover again (a resync)", (UnaryOperator<Failover>) f -> f, false),
                 Arguments.of("its PauseSync step", (UnaryOperator<Failover>) f -> steps(f, "Validate", ActiveFailovers.PAUSE_SYNC_STEP), true),
                 Arguments.of("its end", (UnaryOperator<Failover>) f -> phase(f, FailoverPhase.COMPLETED), true),
+                Arguments.of("a drill's copies deleted", (UnaryOperator<Failover>) f -> steps(f, "Validate", ActiveFailovers.DRILL_CLEANUP_STEP), true),
                 Arguments.of("its failure", (UnaryOperator<Failover>) f -> phase(f, FailoverPhase.FAILED), true),
                 Arguments.of("its deletion", (UnaryOperator<Failover>) f -> deleted(f, List.of(ActiveFailovers.ROLLBACK_FINALIZER)), true),
                 Arguments.of("another plan", (UnaryOperator<Failover>) f -> plan(f, "other"), true));
