@@ -544,8 +544,12 @@ class FailoverTest {
         Failover resumed = awaitCompleted("resumed");
         assertThat(resumed.getStatus().getSteps()).extracting(FailoverStep::getName).containsExactly("Validate", "Quiesce", "FinalSync",
                 "PauseSync", "ScaleUp/all", "SwitchTraffic", "Activate");
-        assertThat(resumed.getStatus().getSteps().subList(0, 4)).allSatisfy(st -> assertThat(st.getMessage()).isEqualTo("before the restart"));
-        assertThat(deployment(primary, "web").getSpec().getReplicas()).as("Quiesce was not run again").isEqualTo(2);
+        // Not run again: a step run again records its own start and message. (The primary's replicas tell nothing
+        // here: once the standby serves, the plan parks the site left to re-protect it.)
+        assertThat(resumed.getStatus().getSteps().subList(0, 4)).allSatisfy(st -> {
+            assertThat(st.getMessage()).isEqualTo("before the restart");
+            assertThat(Instant.parse(st.getStartedAt())).isEqualTo(Instant.parse(earlier));
+        });
         assertThat(deployment(standby, "web").getStatus().getAvailableReplicas()).isEqualTo(2);
         assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
     }
