@@ -78,7 +78,8 @@ public class BackupScheduleSync {
      */
     public void delete(KubernetesClient primary, DisasterRecoveryPlan plan) {
         String veleroNs = plan.getSpec().getBackup().getVeleroNamespace();
-        if (!primary.supports(Schedule.class)) {
+        // A site without Velero has no Schedule, and its identity may have no rights on Velero's objects at all.
+        if (!primary.supports(Schedule.class) || primary.namespaces().withName(veleroNs).get() == null) {
             return;
         }
         var schedule = primary.resources(Schedule.class).inNamespace(veleroNs).withName(PlanLabels.scheduleName(plan));

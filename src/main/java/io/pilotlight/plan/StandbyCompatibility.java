@@ -1,7 +1,5 @@
 package io.pilotlight.plan;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -9,9 +7,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
 import io.pilotlight.status.ConditionResult;
@@ -27,8 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers the facts {@link CompatibilityRules} judges: which namespaced CRDs have objects in the
- * protected namespaces on the primary ({@code limit=1} lists: one per CRD, then per namespace for a CRD
- * that has objects somewhere), which CRD
+ * protected namespaces on the primary (one {@code limit=1} list per CRD and namespace), which CRD
  * versions the standby serves, and the StorageClasses of protected PVCs.
  */
 @ApplicationScoped
@@ -69,9 +63,6 @@ public class StandbyCompatibility {
                 continue;
             }
             var resources = primary.genericKubernetesResources(crd.getSpec().getGroup() + "/" + version, crd.getSpec().getNames().getKind());
-            if (noneAnywhere(resources)) {
-                continue;
-            }
             for (String ns : namespaces) {
                 if (!resources.inNamespace(ns).list(FIRST).getItems().isEmpty()) {
                     used.add(new UsedCrd(crd.getMetadata().getName(), version, ns));
@@ -80,21 +71,5 @@ public class StandbyCompatibility {
             }
         }
         return used;
-    }
-
-    /**
-     * Whether the kind has no object in any namespace: one request for most CRDs of a cluster, rather than
-     * one per protected namespace. An identity that may not list cluster-wide asks per namespace.
-     */
-    private static boolean noneAnywhere(MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> resources) {
-        try {
-            return resources.inAnyNamespace().list(FIRST).getItems().isEmpty();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 403) {
-                return false;
-            }
-            throw e;
-        }
     }
 }
