@@ -72,8 +72,7 @@ public class FailoverRollback {
         if (ActiveFailovers.ended(failover)) {
             return ActiveFailovers.drillCopiesLeft(failover) ? deleteCopies(failover, now) : DeleteControl.defaultDelete();
         }
-        DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
-                .withName(failover.getSpec().getPlanRef().getName()).get();
+        DisasterRecoveryPlan plan = plan(failover);
         if (plan == null) {
             return DeleteControl.defaultDelete();
         }
@@ -93,9 +92,8 @@ public class FailoverRollback {
                     : parker.resume(plan, run.from()) + " workload(s) resumed on " + run.siteName(run.fromRole());
         } catch (SiteConfigException | KubernetesClientException e) {
             SiteRole site = drill ? SiteRole.STANDBY : run.fromRole();
-            String why = e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
             events.warning(failover, Reasons.ROLLBACK_PENDING, "deleted before it ended, but the " + site + " site " + run.siteName(site)
-                    + " cannot be rolled back yet (" + why + "): retried until it answers; to delete the Failover without the"
+                    + " cannot be rolled back yet (" + why(e) + "): retried until it answers; to delete the Failover without the"
                     + " rollback, remove its finalizer " + ActiveFailovers.ROLLBACK_FINALIZER + " by hand (the sites stay as it left them)");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter(failover, now));
         }
@@ -115,8 +113,7 @@ public class FailoverRollback {
 
     /** Deletes an ended Drill's copies now rather than at its TTL: once it is gone, nothing else would. */
     private DeleteControl deleteCopies(Failover failover, Instant now) {
-        DisasterRecoveryPlan plan = client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
-                .withName(failover.getSpec().getPlanRef().getName()).get();
+        DisasterRecoveryPlan plan = plan(failover);
         if (plan == null) {
             return DeleteControl.defaultDelete();
         }
@@ -125,12 +122,21 @@ public class FailoverRollback {
                     + " drill namespace(s) deleted on the standby");
             return DeleteControl.defaultDelete();
         } catch (SiteConfigException | KubernetesClientException e) {
-            String why = e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
             events.warning(failover, Reasons.ROLLBACK_PENDING, "deleted before its TTL, but its copies on the standby cannot be deleted"
-                    + " yet (" + why + "): retried until it answers; to delete the Failover and leave them, remove its finalizer "
+                    + " yet (" + why(e) + "): retried until it answers; to delete the Failover and leave them, remove its finalizer "
                     + ActiveFailovers.ROLLBACK_FINALIZER + " by hand");
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryAfter(failover, now));
         }
+    }
+
+    private DisasterRecoveryPlan plan(Failover failover) {
+        return client.resources(DisasterRecoveryPlan.class).inNamespace(failover.getMetadata().getNamespace())
+                .withName(failover.getSpec().getPlanRef().getName()).get();
+    }
+
+    /** Why a site cannot be reached now, in the operator's words (never the server's). */
+    private static String why(Exception e) {
+        return e instanceof SiteConfigException c ? c.getMessage() : RemoteErrors.describe(e);
     }
 
     private static boolean finished(FailoverRun run, String step) {
