@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,11 +52,57 @@ final class FullPass {
 
     /**
      * Lists both sites, writes what differs, deletes the copies whose source is gone (only when every
-     * source list succeeded). Returns whether every list of the source succeeded.
+     * source list succeeded). A kind's copies are written as soon as its lists are in, while the other
+     * kinds are still being listed; the deletes wait for every list. Returns whether every list of the
+     * source succeeded.
      */
     boolean run(KindResolver.Resolution kinds, BooleanSupplier stopped) throws InterruptedException {
         Instant started = clock.instant();
-        List<Callable<List<Listing>>> reads = new ArrayList<>();
+        List<Supplier<List<Listing>>> reads = reads(kinds);
+        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        for (Supplier<List<Listing>> read : reads) {
+            pool.start(() -> Finished.read(read), finished::add);
+        }
+        List<Listing> listings = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        int writes = 0;
+        for (int readsLeft = reads.size(); readsLeft > 0 || outcomes.size() < writes;) {
+            Finished f = finished.take();
+            f.rethrow();
+            if (f.outcome() != null) {
+                outcomes.add(f.outcome());
+                continue;
+            }
+            readsLeft--;
+            listings.addAll(f.listings());
+            if (!stopped.getAsBoolean()) { // the upserts of this kind; prunes wait for the whole pass (held here)
+                writes += start(diff(f.listings(), kinds, false, false).tasks(), finished);
+            }
+        }
+        FullPassDiff.Result pass = diff(listings, kinds, settings.prune(), settings.reportOrphans());
+        FullPassDiff.Seen seen = pass.seen();
+        ledger.sourceProblem(seen.sourceProblem());
+        if (seen.targetProblem() != null) {
+            ledger.targetProblem(seen.targetProblem());
+        }
+        LOG.debugf("sync of plan %s: full pass read %d kind(s) x %d namespace(s) from both sites in %d ms", settings.planKey(),
+                kinds.kinds().size(), settings.namespaces().size(), Duration.between(started, clock.instant()).toMillis());
+        if (stopped.getAsBoolean()) {
+            return false;
+        }
+        List<WriteTask> deletes = pass.tasks().stream().filter(WriteTask.Delete.class::isInstance).toList();
+        outcomes.addAll(pool.runAll(deletes.stream().<Callable<Outcome>>map(t -> () -> writer.write(t)).toList()));
+        int drift = record(pass, outcomes);
+        LOG.debugf("sync of plan %s: full pass in %d ms: %d on the %s, %d confirmed, %d written or deleted, %d drifted, "
+                + "%d held%s", settings.planKey(), Duration.between(started, clock.instant()).toMillis(), seen.sources().size(),
+                source.role(), pass.confirmed(), outcomes.size(), drift, pass.held(),
+                seen.complete() ? "" : " (incomplete: nothing pruned)");
+        return seen.complete();
+    }
+
+    /** One list task per kind that a site may read cluster-wide, else one per kind and namespace. */
+    private List<Supplier<List<Listing>>> reads(KindResolver.Resolution kinds) {
+        List<Supplier<List<Listing>>> reads = new ArrayList<>();
         List<String> namespaces = settings.namespaces();
         for (SyncKind kind : kinds.kinds()) {
             if (scope.clusterWide(source, kind, namespaces) || scope.clusterWide(target, kind, namespaces)) {
@@ -64,32 +113,24 @@ final class FullPass {
                 reads.add(() -> List.of(Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector())));
             }
         }
-        List<Listing> listings = pool.runAll(reads).stream().flatMap(List::stream).toList();
-        if (stopped.getAsBoolean()) {
-            return false;
-        }
-        FullPassDiff.Result pass = FullPassDiff.diff(listings, ledger::copy, ownLabels, kinds.labels(), settings.prune(),
-                settings.reportOrphans() ? o -> Selectors.matches(settings.labelSelector(), o.getMetadata().getLabels()) : null);
-        FullPassDiff.Seen seen = pass.seen();
-        ledger.sourceProblem(seen.sourceProblem());
-        if (seen.targetProblem() != null) {
-            ledger.targetProblem(seen.targetProblem());
-        }
-        LOG.debugf("sync of plan %s: full pass read %d kind(s) x %d namespace(s) from both sites in %d ms", settings.planKey(),
-                kinds.kinds().size(), settings.namespaces().size(), Duration.between(started, clock.instant()).toMillis());
-        int drift = write(pass);
-        LOG.debugf("sync of plan %s: full pass in %d ms: %d on the %s, %d confirmed, %d written or deleted, %d drifted, "
-                + "%d held%s", settings.planKey(), Duration.between(started, clock.instant()).toMillis(), seen.sources().size(),
-                source.role(), pass.confirmed(), pass.tasks().size(), drift, pass.held(),
-                seen.complete() ? "" : " (incomplete: nothing pruned)");
-        return seen.complete();
+        return reads;
     }
 
-    /** Runs the pass's writes, applies them and the pass to the ledger; returns how many copies drifted. */
-    private int write(FullPassDiff.Result pass) throws InterruptedException {
-        List<Callable<Outcome>> calls = new ArrayList<>();
-        pass.tasks().forEach(task -> calls.add(() -> writer.write(task)));
-        List<Outcome> outcomes = pool.runAll(calls);
+    private FullPassDiff.Result diff(List<Listing> listings, KindResolver.Resolution kinds, boolean prune, boolean orphans) {
+        return FullPassDiff.diff(listings, ledger::copy, ownLabels, kinds.labels(), prune,
+                orphans ? o -> Selectors.matches(settings.labelSelector(), o.getMetadata().getLabels()) : null);
+    }
+
+    /** Starts the writes on the pool, their outcomes to {@code finished}; returns how many. */
+    private int start(List<WriteTask> tasks, BlockingQueue<Finished> finished) throws InterruptedException {
+        for (WriteTask task : tasks) {
+            pool.start(() -> Finished.write(() -> writer.write(task)), finished::add);
+        }
+        return tasks.size();
+    }
+
+    /** Applies the pass's writes and the pass to the ledger; returns how many copies drifted. */
+    private int record(FullPassDiff.Result pass, List<Outcome> outcomes) {
         int drift = 0;
         boolean targetDown = false;
         for (Outcome o : outcomes) {
@@ -107,5 +148,34 @@ final class FullPass {
         }
         ledger.passDone(pass, drift, targetDown, settings.mode() == SyncMode.CONTINUOUS, clock.instant());
         return drift;
+    }
+
+    /**
+     * What a task of the pass handed back on its writer thread: a kind's listings, a write's outcome, or
+     * the unexpected error it threw (rethrown on the coordinator, which retries the pass).
+     */
+    private record Finished(List<Listing> listings, Outcome outcome, RuntimeException error) {
+
+        static Finished read(Supplier<List<Listing>> read) {
+            try {
+                return new Finished(read.get(), null, null);
+            } catch (RuntimeException e) {
+                return new Finished(null, null, e);
+            }
+        }
+
+        static Finished write(Supplier<Outcome> write) {
+            try {
+                return new Finished(null, write.get(), null);
+            } catch (RuntimeException e) {
+                return new Finished(null, null, e);
+            }
+        }
+
+        void rethrow() {
+            if (error != null) {
+                throw new IllegalStateException("a full pass task failed unexpectedly", error);
+            }
+        }
     }
 }

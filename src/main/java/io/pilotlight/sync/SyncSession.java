@@ -7,11 +7,9 @@ import io.pilotlight.core.PlanLabels;
 import io.pilotlight.util.RemoteErrors;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
@@ -26,9 +24,9 @@ import org.jboss.logging.Logger;
  * between shows up in those lists, what was deleted in between is found missing from their caches.
  *
  * <p>Threads: one coordinator thread per session runs {@link #run} and alone writes the ledger and
- * the fields marked so below; it hands immutable {@link WriteTask}s to the writer pool (at most
- * {@code parallelism} at a time) and applies the {@link Outcome}s they return once the whole batch
- * is done. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
+ * the fields marked so below; it hands each change to a writer as soon as one of the session's
+ * {@code parallelism} slots is free ({@link InFlightWrites}, one write per object at a time) and applies
+ * the {@link Outcome}s as they come back; a full pass first waits for the writes in flight. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
  * Informer threads only offer to the queue, ask for a full pass and set the source problem.
  *
  * <p>Safety: nothing is written over an object of the target that does not carry the plan's labels
@@ -46,6 +44,7 @@ final class SyncSession implements SourceWatch.Events {
     private final Map<String, String> ownLabels;
     private final WriterPool pool;
     private final WorkQueue<ObjectKey, Change> queue;
+    private final InFlightWrites inFlight;
     private final Ledger ledger = new Ledger();
     private final TargetWriter writer;
     private final SourceWatch watch;
@@ -67,6 +66,7 @@ final class SyncSession implements SourceWatch.Events {
         this.ownLabels = PlanLabels.of(settings.planNamespace(), settings.planName());
         this.pool = new WriterPool(writers, parallelism);
         this.queue = new WorkQueue<>(queueCapacity);
+        this.inFlight = new InFlightWrites(pool, queue::wakeUp);
         this.writer = new TargetWriter(target, settings, ownLabels);
         ListScope scope = new ListScope();
         this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this, scope);
@@ -184,7 +184,7 @@ final class SyncSession implements SourceWatch.Events {
         LOG.infof("sync of plan %s stopped", settings.planKey());
     }
 
-    /** One turn of the loop: a full pass when one is due, then the next batch of changes. */
+    /** One turn of the loop: a full pass when one is due, then the changes that can be written now. */
     private void runOnce() throws InterruptedException {
         if (ledger.phase() == Ledger.Phase.RESOLVING_KINDS) {
             resolveKinds();
@@ -199,18 +199,30 @@ final class SyncSession implements SourceWatch.Events {
         }
         if (fullPassRequested || System.nanoTime() - nextFullPass >= 0) {
             fullPassRequested = false;
+            inFlight.awaitAll().forEach(this::apply);
             boolean complete = fullPass.run(kinds, () -> stopped);
-            Duration next = complete ? settings.interval() : min(settings.interval(), INCOMPLETE_PASS_RETRY);
+            Duration retry = settings.interval().compareTo(INCOMPLETE_PASS_RETRY) < 0 ? settings.interval() : INCOMPLETE_PASS_RETRY;
+            Duration next = complete ? settings.interval() : retry;
             nextFullPass = System.nanoTime() + next.toNanos();
         }
         long wait = Math.max(0, nextFullPass - System.nanoTime());
         if (continuous && ledger.phase() != Ledger.Phase.FOLLOWING) {
             wait = Math.min(wait, Duration.ofMillis(200).toNanos());
         }
-        List<WorkQueue.Item<ObjectKey, Change>> batch = queue.take(pool.parallelism() * 4, wait);
-        if (!batch.isEmpty() && !stopped) {
-            process(batch);
+        int free = inFlight.free();
+        List<WorkQueue.Item<ObjectKey, Change>> due = free == 0 ? List.of() : queue.take(free, wait, inFlight::busy);
+        Set<String> synced = kinds.labels();
+        for (WorkQueue.Item<ObjectKey, Change> item : due) {
+            if (stopped) {
+                break;
+            }
+            Copy known = ledger.copy(item.key());
+            inFlight.start(item, () -> handle(item, known, synced));
         }
+        if (free == 0) {
+            queue.take(0, wait); // every slot is busy: a finished write (or a full pass asked for) wakes this
+        }
+        inFlight.finished().forEach(this::apply);
     }
 
     private long sleep(long backoff) {
@@ -259,24 +271,16 @@ final class SyncSession implements SourceWatch.Events {
 
     // ---------------------------------------------------------------- changes
 
-    private void process(List<WorkQueue.Item<ObjectKey, Change>> batch) throws InterruptedException {
-        Set<String> synced = kinds.labels();
-        List<Callable<Outcome>> tasks = new ArrayList<>();
-        for (WorkQueue.Item<ObjectKey, Change> item : batch) {
-            Copy known = ledger.copy(item.key());
-            tasks.add(() -> handle(item, known, synced));
-        }
-        List<Outcome> outcomes = pool.runAll(tasks);
+    /** Applies a finished change write to the ledger: a failed one is retried after its backoff. */
+    private void apply(InFlightWrites.Done done) {
+        WorkQueue.Item<ObjectKey, Change> item = done.item();
+        Outcome o = done.outcome();
+        ledger.apply(o);
         long now = System.nanoTime();
-        for (int i = 0; i < outcomes.size(); i++) {
-            WorkQueue.Item<ObjectKey, Change> item = batch.get(i);
-            Outcome o = outcomes.get(i);
-            ledger.apply(o);
-            if (o.result() == Outcome.Result.FAILED) {
-                queue.retry(item, now + o.retryAfter(item.attempts()).toNanos());
-            } else if ((o.result() == Outcome.Result.WRITTEN || o.result() == Outcome.Result.DELETED) && item.attempts() == 0) {
-                ledger.lag((now - item.seenNanos()) / 1_000_000);
-            }
+        if (o.result() == Outcome.Result.FAILED) {
+            queue.retry(item, now + o.retryAfter(item.attempts()).toNanos());
+        } else if ((o.result() == Outcome.Result.WRITTEN || o.result() == Outcome.Result.DELETED) && item.attempts() == 0) {
+            ledger.lag((now - item.seenNanos()) / 1_000_000);
         }
     }
 
@@ -291,9 +295,5 @@ final class SyncSession implements SourceWatch.Events {
         }
         // Only a delete seen by a live watch deletes; an object merely missing from a cache does not.
         return change.delete() ? writer.delete(key, TargetCopy.UNKNOWN) : Outcome.of(key, Outcome.Result.IGNORED, "");
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

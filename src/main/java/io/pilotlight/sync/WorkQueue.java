@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * The changes waiting to be written to the standby: at most one per object (a newer change replaces
@@ -69,6 +70,14 @@ public final class WorkQueue<K, V> {
      * list when none came, or when {@link #wakeUp} was called.
      */
     public List<Item<K, V>> take(int max, long waitNanos) throws InterruptedException {
+        return take(max, waitNanos, key -> false);
+    }
+
+    /**
+     * As {@link #take(int, long)}, leaving in the queue the items whose key is {@code busy} (a write of
+     * that key is still in flight: its newer change waits for it, so that two writes of one object never race).
+     */
+    public List<Item<K, V>> take(int max, long waitNanos, Predicate<K> busy) throws InterruptedException {
         lock.lock();
         try {
             long deadline = System.nanoTime() + waitNanos;
@@ -83,6 +92,9 @@ public final class WorkQueue<K, V> {
                 Iterator<Map.Entry<K, Item<K, V>>> it = items.entrySet().iterator();
                 while (it.hasNext() && due.size() < max) {
                     Item<K, V> item = it.next().getValue();
+                    if (busy.test(item.key())) {
+                        continue;
+                    }
                     if (item.notBeforeNanos() - now <= 0) {
                         due.add(item);
                         it.remove();

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One session's share of the engine's writer threads: runs a batch of tasks on the shared pool, at
@@ -26,6 +28,28 @@ final class WriterPool {
 
     int parallelism() {
         return parallelism;
+    }
+
+    /**
+     * Starts a task (waiting for a free slot) and hands its result to {@code done} on the writer thread,
+     * after freeing the slot; the task returns an outcome for every failure rather than throwing.
+     */
+    <T> void start(Supplier<T> task, Consumer<T> done) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            writers.execute(() -> {
+                T result;
+                try {
+                    result = task.get();
+                } finally {
+                    inFlight.release();
+                }
+                done.accept(result);
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
     }
 
     /** Runs the tasks and waits for all of them; results in task order. */

@@ -10,6 +10,7 @@ import io.pilotlight.testsupport.ApiRequests;
 import io.pilotlight.testsupport.BenchObjects;
 import io.pilotlight.testsupport.BenchResults;
 import io.pilotlight.testsupport.LineChart;
+import io.pilotlight.testsupport.MachineCpu;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
@@ -68,7 +69,9 @@ class StandbySyncBenchmark {
         try {
             double made = BenchObjects.write(primary, protectedNs, perNs, 1, Map.of(), PARALLELISM, BenchObjects.create(primary));
             Map<String, String> labels = PlanLabels.of(ns, "bench");
+            MachineCpu beforeFloor = MachineCpu.now();
             double apply = BenchObjects.write(standby, floorApply, perNs, 0, labels, PARALLELISM, BenchObjects.apply(standby));
+            double floorBusy = MachineCpu.now().busyPercentSince(beforeFloor);
             double create = BenchObjects.write(standby, floorCreate, perNs, 0, labels, PARALLELISM, BenchObjects.create(standby));
             System.out.printf("bench-sync: made on the primary in %.1f s; floor apply %.2f s, create %.2f s%n", made, apply, create);
 
@@ -76,6 +79,7 @@ class StandbySyncBenchmark {
             standby.resource(PlanFixtures.kubeconfigSecret(ns, "primary-kubeconfig", "kubeconfig",
                     clusters.clusters().kubeconfigContent(Site.PRIMARY))).create();
             ApiRequests before = ApiRequests.of(primary).plus(ApiRequests.of(standby));
+            MachineCpu beforeSync = MachineCpu.now();
             long planCreated = System.nanoTime();
             standby.resource(PlanFixtures.plan(ns, "bench", String.join(", ", protectedNs), "velero",
                     Map.of("backup", "{enabled: false}"))).create();
@@ -84,6 +88,7 @@ class StandbySyncBenchmark {
             while (watch.firstSeen.size() < total && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            double syncBusy = MachineCpu.now().busyPercentSince(beforeSync);
             double initial = (watch.last() - planCreated) / 1e9;
             double firstWrite = (watch.first() - planCreated) / 1e9;
             while (System.nanoTime() < deadline && !inSync(standby, ns)) {
@@ -99,6 +104,8 @@ class StandbySyncBenchmark {
                     .figure("copiesSeen", watch.firstSeen.size(), "objects", "= " + total, watch.firstSeen.size() == total)
                     .figure("floorApplySeconds", apply, "s").figure("floorCreateSeconds", create, "s")
                     .figure("initialSyncSeconds", initial, "s")
+                    .figure("floorApplyMachineCpuBusyPercent", floorBusy, "% of all cores")
+                    .figure("initialSyncMachineCpuBusyPercent", syncBusy, "% of all cores (until the last copy)")
                     .figure("initialSyncOverApplyFloor", initial / apply, "x", "<= 1.2", all && initial <= 1.2 * apply)
                     .figure("initialSyncOverCreateFloor", initial / create, "x")
                     .figure("firstWriteSeconds", firstWrite, "s", "<= 0.5", firstWrite <= 0.5)
@@ -141,13 +148,19 @@ class StandbySyncBenchmark {
         if (LAG_SECONDS <= 0) {
             return;
         }
+        MachineCpu cpu = MachineCpu.now();
         List<ChangeLag.Sample> samples = ChangeLag.run(primary, watch, protectedNs, BenchObjects.configMaps(perNs), RATE, LAG_SECONDS);
+        double busy = MachineCpu.now().busyPercentSince(cpu);
         long seen = samples.stream().filter(s -> s.lagMillis() >= 0).count();
         int asked = (int) Math.round(RATE * LAG_SECONDS);
         long p99 = ChangeLag.pct(samples, 99);
         results.figure("lagRatePerSecond", RATE, "changes/s").figure("lagSeconds", LAG_SECONDS, "s")
                 .figure("lagChangesSent", samples.size(), "changes", "= " + asked, samples.size() == asked)
-                .figure("lagChangesSeen", seen, "changes", "= " + samples.size(), seen == samples.size())
+                .figure("lagChangesSeen", seen, "changes (copied, by themselves or by a later change of their object)",
+                        "= " + samples.size(), seen == samples.size())
+                .figure("lagChangesCoalesced", samples.stream().filter(ChangeLag.Sample::coalesced).count(),
+                        "changes (overtaken before they were copied: copied by the later one)")
+                .figure("lagMachineCpuBusyPercent", busy, "% of all cores (API servers, etcd, operator and load together)")
                 .figure("lagP50Millis", ChangeLag.pct(samples, 50), "ms")
                 .figure("lagP99Millis", p99, "ms", "<= 250", p99 >= 0 && p99 <= 250 && seen == samples.size());
         LineChart chart = new LineChart(String.format("Change lag at %.1f changes/s", RATE), "seconds into the run", "lag (ms)");
@@ -161,7 +174,8 @@ class StandbySyncBenchmark {
             results.figure("lagP99Window" + (w + 1), wp99, "ms");
             worst = Math.max(worst, wp99);
         }
-        results.note(String.format("lag: update sent to the primary -> copy seen by a standby watch; windows of %d s", WINDOW));
+        results.note(String.format("lag: update sent to the primary -> the copy seen by a standby watch with that value or a later "
+                + "one of the same object; windows of %d s", WINDOW));
         chart.writePng(BenchResults.DIR.resolve(CASE + "-lag.png"), 900, 500);
         StandbyStatus st = status(standby, ns);
         if (st != null && st.getSyncLagP99Millis() != null) {

@@ -99,4 +99,15 @@ class WorkQueueTest {
         assertThat(w.percentile(50)).as("older samples left the window").isEqualTo(1000);
         assertThat(w.count()).isEqualTo(100);
     }
+
+    @Test
+    void aKeyWhoseWriteIsInFlightWaitsInTheQueueForIt() throws Exception {
+        WorkQueue<String, String> q = new WorkQueue<>(10);
+        q.offer("a", "v2", NOW);
+        q.offer("b", "v1", NOW);
+
+        assertThat(q.take(10, 0, "a"::equals)).extracting(WorkQueue.Item::key).containsExactly("b");
+        assertThat(q.take(10, Duration.ofMillis(20).toNanos(), "a"::equals)).as("only a busy key left").isEmpty();
+        assertThat(q.take(10, 0, k -> false)).extracting(WorkQueue.Item::value).containsExactly("v2");
+    }
 }
