@@ -47,9 +47,11 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
     private final PlanMetrics metrics;
     private final ConditionEvents events;
     private final PlanStatusGateway status;
+    private final SyncEvents syncEvents;
 
     public DisasterRecoveryPlanReconciler(PlanValidator validator, SiteSection sites, PlanSections sections, PlanCleanup cleanup,
-            PlanMetrics metrics, ConditionEvents events, PlanStatusGateway status) {
+            PlanMetrics metrics, ConditionEvents events, PlanStatusGateway status, SyncEvents syncEvents) {
+        this.syncEvents = syncEvents;
         this.validator = validator;
         this.sites = sites;
         this.sections = sections;
@@ -61,7 +63,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
 
     @Override
     public List<EventSource<?, DisasterRecoveryPlan>> prepareEventSources(EventSourceContext<DisasterRecoveryPlan> context) {
-        return List.of(FailoverEvents.source(context));
+        return List.of(FailoverEvents.source(context), syncEvents.source());
     }
 
     @Override

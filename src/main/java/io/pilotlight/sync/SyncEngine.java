@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,8 @@ public class SyncEngine {
     private final int parallelWrites;
     private final int queueCapacity;
     private final SyncMetrics metrics;
+    private volatile BiConsumer<String, String> phaseListener = (namespace, name) -> {
+    };
 
     public SyncEngine(SyncMetrics metrics, OperatorSettings settings) {
         this.metrics = metrics;
@@ -78,10 +81,19 @@ public class SyncEngine {
             running.stop();
         }
         SyncSession session = new SyncSession(settings, direction.sourceSite(), direction.targetSite(), writers,
-                parallelWrites, queueCapacity, Clock.systemUTC());
+                parallelWrites, queueCapacity, Clock.systemUTC(),
+                () -> phaseListener.accept(settings.planNamespace(), settings.planName()));
         sessions.put(key, session);
         metrics.register(settings.planNamespace(), settings.planName(), session::report);
         session.start();
+    }
+
+    /**
+     * Who is told (with the plan's namespace and name, on the sync's thread) when a plan's sync moves to
+     * another phase: discovery, the first full pass, following the changes. One listener: the plan's.
+     */
+    public void onPhaseChange(BiConsumer<String, String> listener) {
+        this.phaseListener = listener;
     }
 
     /** A snapshot of the plan's sync; {@link SyncReport.Phase#NOT_RUNNING} when there is none. */

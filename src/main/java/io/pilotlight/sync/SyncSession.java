@@ -7,9 +7,7 @@ import io.pilotlight.core.PlanLabels;
 import io.pilotlight.util.RemoteErrors;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
@@ -25,7 +23,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Threads: one coordinator thread per session runs {@link #run} and alone writes the ledger and
  * the fields marked so below; it hands each change to a writer as soon as one of the session's
- * {@code parallelism} slots is free ({@link InFlightWrites}, one write per object at a time) and applies
+ * {@code parallelism} slots is free ({@link ChangePath}, one write per object at a time) and applies
  * the {@link Outcome}s as they come back; a full pass first waits for the writes in flight. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
  * Informer threads only offer to the queue, ask for a full pass and set the source problem.
  *
@@ -37,6 +35,7 @@ final class SyncSession implements SourceWatch.Events {
 
     private static final Logger LOG = Logger.getLogger(SyncSession.class);
     private static final Duration INCOMPLETE_PASS_RETRY = Duration.ofSeconds(10);
+    private static final Duration STARTING_POLL = Duration.ofMillis(25);
 
     private final SyncSettings settings;
     private final Site source;
@@ -44,11 +43,12 @@ final class SyncSession implements SourceWatch.Events {
     private final Map<String, String> ownLabels;
     private final WriterPool pool;
     private final WorkQueue<ObjectKey, Change> queue;
-    private final InFlightWrites inFlight;
+    private final ChangePath changes;
     private final Ledger ledger = new Ledger();
     private final TargetWriter writer;
     private final SourceWatch watch;
     private final FullPass fullPass;
+    private final Runnable phaseChanged;
 
     private volatile boolean stopped;
     private volatile boolean fullPassRequested = true;
@@ -58,18 +58,20 @@ final class SyncSession implements SourceWatch.Events {
     private KindResolver.Resolution kinds;
     private long nextFullPass;
 
+    /** @param phaseChanged told on the coordinator thread when the session's phase changed (the plan's status then does) */
     SyncSession(SyncSettings settings, Site source, Site target, ExecutorService writers, int parallelism,
-            int queueCapacity, Clock clock) {
+            int queueCapacity, Clock clock, Runnable phaseChanged) {
         this.settings = settings;
+        this.phaseChanged = phaseChanged;
         this.source = source;
         this.target = target;
         this.ownLabels = PlanLabels.of(settings.planNamespace(), settings.planName());
         this.pool = new WriterPool(writers, parallelism);
         this.queue = new WorkQueue<>(queueCapacity);
-        this.inFlight = new InFlightWrites(pool, queue::wakeUp);
         this.writer = new TargetWriter(target, settings, ownLabels);
         ListScope scope = new ListScope();
         this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this, scope);
+        this.changes = new ChangePath(queue, new InFlightWrites(pool, queue::wakeUp), ledger, watch, writer);
         this.fullPass = new FullPass(settings, source, target, ownLabels, pool, writer, ledger, queue, clock, scope);
     }
 
@@ -157,9 +159,13 @@ final class SyncSession implements SourceWatch.Events {
         LOG.infof("sync of plan %s started: %s, %d namespace(s)", settings.planKey(), settings.mode(), settings.namespaces().size());
         long backoff = 1_000;
         while (!stopped) {
+            Ledger.Phase phase = ledger.phase();
             try {
                 runOnce();
                 backoff = 1_000;
+                if (ledger.phase() != phase) {
+                    phaseChanged.run();
+                }
             } catch (InterruptedException e) {
                 break;
             } catch (KubernetesClientException e) {
@@ -199,30 +205,18 @@ final class SyncSession implements SourceWatch.Events {
         }
         if (fullPassRequested || System.nanoTime() - nextFullPass >= 0) {
             fullPassRequested = false;
-            inFlight.awaitAll().forEach(this::apply);
+            changes.finishAll();
             boolean complete = fullPass.run(kinds, () -> stopped);
             Duration retry = settings.interval().compareTo(INCOMPLETE_PASS_RETRY) < 0 ? settings.interval() : INCOMPLETE_PASS_RETRY;
             Duration next = complete ? settings.interval() : retry;
             nextFullPass = System.nanoTime() + next.toNanos();
+            return; // the next turn starts the informers at once after the first pass
         }
         long wait = Math.max(0, nextFullPass - System.nanoTime());
         if (continuous && ledger.phase() != Ledger.Phase.FOLLOWING) {
-            wait = Math.min(wait, Duration.ofMillis(200).toNanos());
+            wait = Math.min(wait, STARTING_POLL.toNanos()); // until the informers have synced: the plan waits for it
         }
-        int free = inFlight.free();
-        List<WorkQueue.Item<ObjectKey, Change>> due = free == 0 ? List.of() : queue.take(free, wait, inFlight::busy);
-        Set<String> synced = kinds.labels();
-        for (WorkQueue.Item<ObjectKey, Change> item : due) {
-            if (stopped) {
-                break;
-            }
-            Copy known = ledger.copy(item.key());
-            inFlight.start(item, () -> handle(item, known, synced));
-        }
-        if (free == 0) {
-            queue.take(0, wait); // every slot is busy: a finished write (or a full pass asked for) wakes this
-        }
-        inFlight.finished().forEach(this::apply);
+        changes.writeDue(wait, kinds.labels(), () -> stopped);
     }
 
     private long sleep(long backoff) {
@@ -267,33 +261,5 @@ final class SyncSession implements SourceWatch.Events {
         }
         LOG.debugf("sync of plan %s: informers synced; %d copy(ies) whose source went meanwhile queued for deletion",
                 settings.planKey(), gone);
-    }
-
-    // ---------------------------------------------------------------- changes
-
-    /** Applies a finished change write to the ledger: a failed one is retried after its backoff. */
-    private void apply(InFlightWrites.Done done) {
-        WorkQueue.Item<ObjectKey, Change> item = done.item();
-        Outcome o = done.outcome();
-        ledger.apply(o);
-        long now = System.nanoTime();
-        if (o.result() == Outcome.Result.FAILED) {
-            queue.retry(item, now + o.retryAfter(item.attempts()).toNanos());
-        } else if ((o.result() == Outcome.Result.WRITTEN || o.result() == Outcome.Result.DELETED) && item.attempts() == 0) {
-            ledger.lag((now - item.seenNanos()) / 1_000_000);
-        }
-    }
-
-    /** On a writer thread: writes the source object as the watch has it now. */
-    private Outcome handle(WorkQueue.Item<ObjectKey, Change> item, Copy known, Set<String> synced) {
-        ObjectKey key = item.key();
-        Change change = item.value();
-        var now = watch.latest(key, change.delete() ? null : change.object());
-        if (now != null) { // a delete followed by a re-creation ends here too
-            return ObjectCleaner.skipped(key.kind(), now, synced) ? writer.delete(key, TargetCopy.UNKNOWN)
-                    : writer.upsert(key, now, TargetCopy.UNKNOWN, known);
-        }
-        // Only a delete seen by a live watch deletes; an object merely missing from a cache does not.
-        return change.delete() ? writer.delete(key, TargetCopy.UNKNOWN) : Outcome.of(key, Outcome.Result.IGNORED, "");
     }
 }

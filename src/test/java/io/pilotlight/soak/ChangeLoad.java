@@ -42,6 +42,17 @@ final class ChangeLoad implements AutoCloseable {
     private final Watch watch;
     private ScheduledFuture<?> tick;
 
+    /** The objects the load changes on the primary, as the invariant checker names them. */
+    static List<String> keys(List<String> namespaces, int configMaps) {
+        List<String> keys = new ArrayList<>();
+        for (String ns : namespaces) {
+            for (int c = 0; c < configMaps; c++) {
+                keys.add("ConfigMap/" + ns + "/cm-" + c);
+            }
+        }
+        return keys;
+    }
+
     ChangeLoad(KubernetesClient primary, KubernetesClient standby, String planNamespace, List<String> namespaces, int configMaps) {
         this.primary = primary;
         this.namespaces = namespaces;

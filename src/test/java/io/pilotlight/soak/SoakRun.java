@@ -77,7 +77,7 @@ class SoakRun {
                 Invariants invariants = new Invariants(Map.of(Site.PRIMARY, clusters.primary(), Site.STANDBY, clusters.standby()), ns, "soak",
                         Map.of("dc1", Site.PRIMARY, "dc2", Site.STANDBY), protectedNs, protectedNs, replicas,
                         List.of(clusters.clusters().kubeconfigContent(Site.PRIMARY)), operator::allLogs);
-                Invariants.Snapshot before = invariants.snapshot();
+                Invariants.Snapshot before = invariants.snapshot().changedByTheTest(Site.PRIMARY, ChangeLoad.keys(protectedNs, CONFIG_MAPS));
                 Soak soak = new Soak(clusters, ns, operator, kubelet, minutes);
                 try (ChangeLoad load = new ChangeLoad(clusters.primary(), clusters.standby(), ns, protectedNs, CONFIG_MAPS)) {
                     soak.run(load);

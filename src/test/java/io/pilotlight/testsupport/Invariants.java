@@ -12,6 +12,7 @@ import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.StepState;
+import io.pilotlight.core.PlanLabels;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -116,12 +118,28 @@ public final class Invariants {
         for (Site site : Site.values()) {
             objects.put(site, snapshot(site));
         }
-        return new Snapshot(objects);
+        return new Snapshot(objects, Map.of());
     }
 
-    public record Snapshot(Map<Site, Map<String, Map<String, Object>>> objects) {
+    /**
+     * @param changedByTest per site, the objects the scenario itself keeps changing (a load): for them
+     *        {@link #untouched} checks only that they were not replaced and that Pilotlight never wrote them
+     */
+    public record Snapshot(Map<Site, Map<String, Map<String, Object>>> objects, Map<Site, Set<String>> changedByTest) {
         public int size() {
             return objects.values().stream().mapToInt(Map::size).sum();
+        }
+
+        /** This snapshot, with these objects of the site (keys {@code Kind/namespace/name}) changed by the scenario. */
+        public Snapshot changedByTheTest(Site site, Collection<String> keys) {
+            Map<Site, Set<String>> changed = new EnumMap<>(Site.class);
+            changed.putAll(changedByTest);
+            changed.merge(site, Set.copyOf(keys), (a, b) -> {
+                Set<String> both = new TreeSet<>(a);
+                both.addAll(b);
+                return both;
+            });
+            return new Snapshot(objects, changed);
         }
     }
 
@@ -283,6 +301,13 @@ public final class Invariants {
                 }
                 if (!Objects.equals(uid(was.getValue()), uid(is))) {
                     problems.add(where + " was replaced (uid " + uid(was.getValue()) + " -> " + uid(is) + ")");
+                    continue;
+                }
+                if (before.changedByTest().getOrDefault(site, Set.of()).contains(key)) {
+                    if (managers(is).contains(PlanLabels.FIELD_MANAGER)) {
+                        problems.add(where + ", which only the scenario changes, was written by Pilotlight (field manager "
+                                + PlanLabels.FIELD_MANAGER + ")");
+                    }
                     continue;
                 }
                 String kind = key.substring(0, key.indexOf('/'));
@@ -551,6 +576,13 @@ public final class Invariants {
         String name = r.getMetadata().getName();
         return ("ConfigMap".equals(kind.kind()) && name.equals("kube-root-ca.crt")) || ("ServiceAccount".equals(kind.kind()) && name.equals("default"))
                 || ("Secret".equals(kind.kind()) && "kubernetes.io/service-account-token".equals(r.getAdditionalProperties().get("type")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> managers(Map<String, Object> object) {
+        Map<String, Object> metadata = (Map<String, Object>) object.getOrDefault("metadata", Map.of());
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) metadata.getOrDefault("managedFields", List.of());
+        return fields.stream().map(f -> String.valueOf(f.get("manager"))).collect(Collectors.toSet());
     }
 
     private static String key(String kind, String ns, String name) {
