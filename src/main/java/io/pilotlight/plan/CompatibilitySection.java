@@ -35,7 +35,10 @@ public class CompatibilitySection {
         }
         String uid = plan.getMetadata().getUid();
         long generation = plan.getMetadata().getGeneration();
-        if (!cadence.due(uid, generation, draft.now())) {
+        // Also due when the status lacks the verdict: a pass that began from a copy of the plan older than
+        // the last check's write would otherwise leave StandbyCompatible out (and Ready False) until the next check.
+        if (!cadence.due(uid, generation, draft.now())
+                && Conditions.find(draft.conditions(), ConditionTypes.STANDBY_COMPATIBLE).isPresent()) {
             return;
         }
         try {
