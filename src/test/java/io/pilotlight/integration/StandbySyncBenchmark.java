@@ -71,7 +71,7 @@ class StandbySyncBenchmark {
             Map<String, String> labels = PlanLabels.of(ns, "bench");
             MachineCpu beforeFloor = MachineCpu.now();
             double apply = BenchObjects.write(standby, floorApply, perNs, 0, labels, PARALLELISM, BenchObjects.apply(standby));
-            double floorBusy = MachineCpu.now().busyPercentSince(beforeFloor);
+            MachineCpu afterFloor = MachineCpu.now();
             double create = BenchObjects.write(standby, floorCreate, perNs, 0, labels, PARALLELISM, BenchObjects.create(standby));
             System.out.printf("bench-sync: made on the primary in %.1f s; floor apply %.2f s, create %.2f s%n", made, apply, create);
 
@@ -88,7 +88,7 @@ class StandbySyncBenchmark {
             while (watch.firstSeen.size() < total && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            double syncBusy = MachineCpu.now().busyPercentSince(beforeSync);
+            MachineCpu afterSync = MachineCpu.now();
             double initial = (watch.last() - planCreated) / 1e9;
             double firstWrite = (watch.first() - planCreated) / 1e9;
             while (System.nanoTime() < deadline && !inSync(standby, ns)) {
@@ -104,8 +104,10 @@ class StandbySyncBenchmark {
                     .figure("copiesSeen", watch.firstSeen.size(), "objects", "= " + total, watch.firstSeen.size() == total)
                     .figure("floorApplySeconds", apply, "s").figure("floorCreateSeconds", create, "s")
                     .figure("initialSyncSeconds", initial, "s")
-                    .figure("floorApplyMachineCpuBusyPercent", floorBusy, "% of all cores")
-                    .figure("initialSyncMachineCpuBusyPercent", syncBusy, "% of all cores (until the last copy)")
+                    .figure("floorApplyMachineCpuBusyPercent", afterFloor.busyPercentSince(beforeFloor), "% of all cores")
+                    .figure("floorApplyJvmCpuPercent", afterFloor.jvmPercentSince(beforeFloor), "% of all cores (the plain client, in this JVM)")
+                    .figure("initialSyncMachineCpuBusyPercent", afterSync.busyPercentSince(beforeSync), "% of all cores (until the last copy)")
+                    .figure("initialSyncJvmCpuPercent", afterSync.jvmPercentSince(beforeSync), "% of all cores (the operator, in this JVM)")
                     .figure("initialSyncOverApplyFloor", initial / apply, "x", "<= 1.2", all && initial <= 1.2 * apply)
                     .figure("initialSyncOverCreateFloor", initial / create, "x")
                     .figure("firstWriteSeconds", firstWrite, "s", "<= 0.5", firstWrite <= 0.5)
@@ -150,7 +152,7 @@ class StandbySyncBenchmark {
         }
         MachineCpu cpu = MachineCpu.now();
         List<ChangeLag.Sample> samples = ChangeLag.run(primary, watch, protectedNs, BenchObjects.configMaps(perNs), RATE, LAG_SECONDS);
-        double busy = MachineCpu.now().busyPercentSince(cpu);
+        MachineCpu after = MachineCpu.now();
         long seen = samples.stream().filter(s -> s.lagMillis() >= 0).count();
         int asked = (int) Math.round(RATE * LAG_SECONDS);
         long p99 = ChangeLag.pct(samples, 99);
@@ -160,7 +162,8 @@ class StandbySyncBenchmark {
                         "= " + samples.size(), seen == samples.size())
                 .figure("lagChangesCoalesced", samples.stream().filter(ChangeLag.Sample::coalesced).count(),
                         "changes (overtaken before they were copied: copied by the later one)")
-                .figure("lagMachineCpuBusyPercent", busy, "% of all cores (API servers, etcd, operator and load together)")
+                .figure("lagMachineCpuBusyPercent", after.busyPercentSince(cpu), "% of all cores (API servers, etcd, operator and load together)")
+                .figure("lagJvmCpuPercent", after.jvmPercentSince(cpu), "% of all cores (the operator, the load and the watch, in this JVM)")
                 .figure("lagP50Millis", ChangeLag.pct(samples, 50), "ms")
                 .figure("lagP99Millis", p99, "ms", "<= 250", p99 >= 0 && p99 <= 250 && seen == samples.size());
         LineChart chart = new LineChart(String.format("Change lag at %.1f changes/s", RATE), "seconds into the run", "lag (ms)");
