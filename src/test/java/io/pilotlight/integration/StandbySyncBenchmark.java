@@ -123,7 +123,7 @@ class StandbySyncBenchmark {
                     + "the protected kinds' LISTs (14 default kinds: a full pass lists each once per site cluster-wide, the "
                     + "informers once more on the source; the per-namespace path: kinds x namespaces each time)");
             results.write();
-            lag(primary, standby, ns, protectedNs, watch, perNs, results);
+            lag(primary, standby, ns, protectedNs, watch, perNs, total / apply, results);
             results.write();
         } finally {
             if (watch != null) {
@@ -146,7 +146,7 @@ class StandbySyncBenchmark {
     }
 
     private static void lag(KubernetesClient primary, KubernetesClient standby, String ns, List<String> protectedNs,
-            StandbyWatch watch, int perNs, BenchResults results) throws Exception {
+            StandbyWatch watch, int perNs, double floorWritesPerSecond, BenchResults results) throws Exception {
         if (LAG_SECONDS <= 0) {
             return;
         }
@@ -157,6 +157,9 @@ class StandbySyncBenchmark {
         int asked = (int) Math.round(RATE * LAG_SECONDS);
         long p99 = ChangeLag.pct(samples, 99);
         results.figure("lagRatePerSecond", RATE, "changes/s").figure("lagSeconds", LAG_SECONDS, "s")
+                // Each change is two writes (the load's on the primary, the copy's on the standby) on the same cores
+                // that wrote the floor: above 1, the machine cannot keep up, whatever the sync does.
+                .figure("lagWritesOverFloorRate", 2 * RATE / floorWritesPerSecond, "x (2 writes per change / the floor's SSA writes per s)")
                 .figure("lagChangesSent", samples.size(), "changes", "= " + asked, samples.size() == asked)
                 .figure("lagChangesSeen", seen, "changes (copied, by themselves or by a later change of their object)",
                         "= " + samples.size(), seen == samples.size())
