@@ -80,6 +80,7 @@ class PlansCheck {
             }
         } finally {
             deleteNamespaces(clusters, all);
+            clusters.standby().namespaces().withName(operatorNs).delete(); // its Lease
             clusters.close();
         }
     }

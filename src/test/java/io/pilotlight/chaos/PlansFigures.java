@@ -94,6 +94,7 @@ final class PlansFigures {
                         PlansCheck.PLAN_NAMESPACES, kinds, PlansCheck.PLAN_NAMESPACES * kinds))
                 .note("LISTs on the primary until in sync, most: " + primaryUsed.top(5) + "; synced kinds cluster-wide "
                         + primaryUsed.lists(ApiRequests.SYNCED, "cluster") + ", per namespace " + primaryUsed.lists(ApiRequests.SYNCED, "namespace"))
+                .note("WATCHes opened, most: on the primary " + primaryUsed.topWatches(6) + "; on the standby " + standbyUsed.topWatches(6))
                 .note("threads by name (digits as #), most: " + threadGroups())
                 .note("plans use the default healthCheck.interval (10 s): StandbyInSync is set by the plan's pass, so the"
                         + " in-sync time is up to 10 s late");

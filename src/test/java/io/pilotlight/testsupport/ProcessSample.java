@@ -79,21 +79,27 @@ public record ProcessSample(double rssMiB, double heapAfterGcMiB, int threads, i
                 .mapToLong(Long::parseLong).findFirst().orElse(-1);
     }
 
-    /** A JDK tool of the running JVM's own JDK (its version matches the operator's), at most 60 s. */
+    /**
+     * A JDK tool of the running JVM's own JDK (its version matches the operator's), at most 60 s. Its output
+     * goes to a file: a thread dump outgrows the pipe's buffer, and a tool blocked writing never exits.
+     */
     private static String tool(String name, String... args) throws IOException {
         Path bin = Path.of(System.getProperty("java.home"), "bin", name);
         List<String> command = new ArrayList<>(List.of(Files.isExecutable(bin) ? bin.toString() : name));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path out = Files.createTempFile("pilotlight-" + name, ".txt");
         try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(name + " " + String.join(" ", args) + " did not answer in 60 s");
             }
+            return Files.readString(out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return new String(p.getInputStream().readAllBytes());
     }
 }
