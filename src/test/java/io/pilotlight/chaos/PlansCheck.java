@@ -40,6 +40,8 @@ class PlansCheck {
     static final int PLAN_NAMESPACES = Integer.getInteger("bench.plan-namespaces", 20);
     static final int OBJECTS = Integer.getInteger("bench.objects-per-namespace", 2);
     static final int STEADY_SECONDS = Integer.getInteger("bench.steady-seconds", 60);
+    /** deploy/'s JVM settings, and what bench.extra-jvm-options adds (e.g. -XX:NativeMemoryTracking=summary to read RSS). */
+    static final String JVM = ("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60 " + System.getProperty("bench.extra-jvm-options", "")).trim();
     private static final Duration IN_SYNC_WAIT = Duration.ofMinutes(Integer.getInteger("bench.in-sync-minutes", 6));
     /** The steady window's CPU is read this often, for its busiest stretch. */
     private static final Duration CPU_STEP = Duration.ofSeconds(5);
@@ -62,7 +64,7 @@ class PlansCheck {
         String runLabel = OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId();
         try {
             try (OperatorProcess op = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
-                    Path.of("target", "bench", "plans")).javaOptions("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60")) {
+                    Path.of("target", "bench", "plans")).javaOptions(JVM)) {
                 OperatorProcess.prepare(clusters, operatorNs, ns);
                 KubernetesClient primary = clusters.primary();
                 double written = BenchObjects.write(primary, all, n -> BenchObjects.configOnly(n, OBJECTS), 8,

@@ -76,7 +76,7 @@ final class PlansFigures {
                 .figure("steadyCpuPercent", 100 * steadyCpu, "% of one core, mean over " + PlansCheck.STEADY_SECONDS + " s in sync")
                 .figure("steadyCpuPeakPercent", 100 * steadyPeakCpu, "% of one core, the busiest 5 s of that window")
                 .figure("inSyncAtEnd", inSyncAtEnd, "plans still in sync after the window")
-                .figure("rssMiB", end.rssMiB(), "MiB").figure("rssIdleMiB", idle.rssMiB(), "MiB (started, no plan)")
+                .figure("rssMiB", end.rssMiB(), "MiB", "< 512 (deploy/'s memory limit)", end.rssMiB() < 512).figure("rssIdleMiB", idle.rssMiB(), "MiB (started, no plan)")
                 .figure("heapAfterGcMiB", end.heapAfterGcMiB(), "MiB").figure("heapIdleMiB", idle.heapAfterGcMiB(), "MiB")
                 .figure("gcSeconds", ProcessSample.gcSeconds(pid), "s (total since start, jstat GCT)")
                 .figure("steadyGcSeconds", steadyGcSeconds, "s (in the window)")
@@ -88,7 +88,7 @@ final class PlansFigures {
                 .figure("primaryListsToSync", primaryUsed.lists(), "LISTs on the primary until all in sync")
                 .figure("standbyListsToSync", standbyUsed.lists(), "LISTs on the standby until all in sync")
                 .figure("primaryListsPerMinuteSteady", steadyLists * 60.0 / PlansCheck.STEADY_SECONDS, "LISTs/min on the primary in sync");
-        r.note("JVM: -XX:MaxRAM=512m -XX:MaxRAMPercentage=60 (deploy/'s 512Mi limit): a max heap of 307 MiB; " + heap)
+        r.note("JVM: " + PlansCheck.JVM + " (deploy/'s 512Mi limit: a max heap of 307 MiB); " + heap)
                 .note(String.format("watch budget: each plan protects %d namespaces x %d kinds = %d watches by"
                         + " pilotlight.security.max-watches-per-plan's count (default 2000: none refused)",
                         PlansCheck.PLAN_NAMESPACES, kinds, PlansCheck.PLAN_NAMESPACES * kinds))
