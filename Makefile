@@ -7,7 +7,7 @@ NAME ?= primary
 
 .PHONY: help bind9 prometheus k8s-bins clusters-up clusters-down cluster-stop cluster-start clusters-status \
         velero-bins velero-bins-background velero-up velero-down velero-status \
-        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-quick bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory test-shards bench-velero clean
+        build image bundle bundle-image olm-bins-background unit test chaos soak test-ops plugin plugin-dist crds run demo deploy bench bench-quick bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory bench-plans test-shards bench-velero clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -150,6 +150,11 @@ bench-memory: k8s-bins ## the packaged operator holding 10,000 copies: ready tim
 	$(MVN) package -DskipTests
 	$(BENCH) -Dtest=MemoryCheck -Dbench.objects=10000 -Dbench.namespaces=100
 
+# The packaged jar too: one operator under deploy/'s JVM settings holding many plans (issue 13 target 6).
+bench-plans: k8s-bins ## 50 plans of 20 namespaces each on one packaged operator: time to all in sync, CPU, RSS, heap, GC, threads, sockets, watches
+	$(MVN) package -DskipTests
+	$(BENCH) -Dtest=PlansCheck -Dbench.plans=50 -Dbench.plan-namespaces=20 -Dbench.objects-per-namespace=2
+
 # Two JVMs and their starts: over make test's budget, so run by name.
 test-shards: k8s-bins ## two shards of the packaged operator (pilotlight.shard.*): each reconciles only its own plans
 	$(MVN) package -DskipTests
@@ -168,7 +173,7 @@ bench-velero: k8s-bins velero-up ## Velero restore-then-scale vs Pilotlight's Un
 	$(MVN) test -Dtest=VeleroRestoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat target/bench-velero.txt
 
-bench: bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory bench-velero ## every benchmark (about an hour on 2 cores)
+bench: bench-sync bench-sync-10k bench-lag-soak bench-reprotect bench-failover bench-memory bench-plans bench-velero ## every benchmark (about an hour on 2 cores)
 	@cat target/bench/results.md
 
 .PHONY: crds

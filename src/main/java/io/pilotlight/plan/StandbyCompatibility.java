@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers the facts {@link CompatibilityRules} judges: which namespaced CRDs have objects in the
- * protected namespaces on the primary (one {@code limit=1} list per CRD and namespace), which CRD
- * versions the standby serves, and the StorageClasses of protected PVCs.
+ * protected namespaces on the primary (one {@code limit=1} list per namespace, and only for the CRDs the
+ * standby lacks or serves at other versions), which CRD versions the standby serves, and the
+ * StorageClasses of protected PVCs.
  */
 @ApplicationScoped
 public class StandbyCompatibility {
@@ -32,13 +33,13 @@ public class StandbyCompatibility {
 
     public ConditionResult check(KubernetesClient primary, SiteHealth primaryHealth, KubernetesClient standby,
             SiteHealth standbyHealth, List<String> namespaces) {
-        List<UsedCrd> used = usedCrds(primary, namespaces);
         Map<String, Set<String>> served = new HashMap<>();
         for (CustomResourceDefinition crd : standby.apiextensions().v1().customResourceDefinitions().list().getItems()) {
             served.put(crd.getMetadata().getName(), crd.getSpec().getVersions().stream()
                     .filter(v -> Boolean.TRUE.equals(v.getServed())).map(CustomResourceDefinitionVersion::getName)
                     .collect(Collectors.toSet()));
         }
+        List<UsedCrd> used = usedCrds(primary, namespaces, served);
         Set<String> usedClasses = new TreeSet<>();
         for (String ns : namespaces) {
             primary.persistentVolumeClaims().inNamespace(ns).list().getItems().stream()
@@ -51,7 +52,8 @@ public class StandbyCompatibility {
                 standbyHealth.gitVersion(), standbyHealth.minor(), used, served, usedClasses, standbyClasses));
     }
 
-    private static List<UsedCrd> usedCrds(KubernetesClient primary, List<String> namespaces) {
+    /** The CRDs that {@link CompatibilityRules#mayBlock} and that the protected namespaces use. */
+    private static List<UsedCrd> usedCrds(KubernetesClient primary, List<String> namespaces, Map<String, Set<String>> served) {
         List<UsedCrd> used = new ArrayList<>();
         for (CustomResourceDefinition crd : primary.apiextensions().v1().customResourceDefinitions().list().getItems()) {
             if (!"Namespaced".equals(crd.getSpec().getScope())) {
@@ -59,7 +61,7 @@ public class StandbyCompatibility {
             }
             String version = crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getStorage()))
                     .map(CustomResourceDefinitionVersion::getName).findFirst().orElse(null);
-            if (version == null) {
+            if (version == null || !CompatibilityRules.mayBlock(crd.getMetadata().getName(), version, served)) {
                 continue;
             }
             var resources = primary.genericKubernetesResources(crd.getSpec().getGroup() + "/" + version, crd.getSpec().getNames().getKind());

@@ -9,9 +9,8 @@ import io.pilotlight.testsupport.BenchResults;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorProcess;
 import io.pilotlight.testsupport.OperatorTestResource;
+import io.pilotlight.testsupport.ProcessSample;
 import io.pilotlight.testsupport.TestClusters;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ class MemoryCheck {
             op.start();
             double ready = (System.nanoTime() - t0) / 1e9;
             Path jfr = BenchResults.DIR.resolve("memory.jfr").toAbsolutePath();
-            jcmd(op.pid(), "JFR.start", "name=sync", "settings=profile", "filename=" + jfr);
+            ProcessSample.jcmd(op.pid(), "JFR.start", "name=sync", "settings=profile", "filename=" + jfr);
             long planCreated = System.nanoTime();
             clusters.standby().resource(plan(ns, protectedNs)).create();
             clusters.await("the standby is in sync", java.time.Duration.ofMinutes(10), () -> {
@@ -58,24 +57,22 @@ class MemoryCheck {
                 }
             });
             double inSync = (System.nanoTime() - planCreated) / 1e9;
-            jcmd(op.pid(), "JFR.stop", "name=sync");
-            jcmd(op.pid(), "GC.run"); // what stays: the caches, the ledger
+            ProcessSample.jcmd(op.pid(), "JFR.stop", "name=sync");
+            ProcessSample.jcmd(op.pid(), "GC.run"); // what stays: the caches, the ledger
             Thread.sleep(2000); // let the collection finish before reading RSS (a measurement pause, not a wait on a condition)
-            long rssKib = rssKib(op.pid());
-            String gc = jcmd(op.pid(), "GC.heap_info");
-            String jstat = run("jstat", "-gcutil", String.valueOf(op.pid()));
-            String[] cols = jstat.trim().split("\n")[1].trim().split("\\s+");
-            double gcSeconds = Double.parseDouble(cols[cols.length - 1]);
+            double rssMiB = ProcessSample.of(op.pid()).rssMiB();
+            String gc = ProcessSample.jcmd(op.pid(), "GC.heap_info");
+            double gcSeconds = ProcessSample.gcSeconds(op.pid());
             new BenchResults("memory-" + OBJECTS, String.format("the packaged operator holding %,d copies (deploy/'s heap setting)", OBJECTS))
                     .figure("objects", OBJECTS, "objects").figure("readySeconds", ready, "s", "<= 3", ready <= 3)
                     .figure("inSyncSeconds", inSync, "s")
-                    .figure("rssMiB", rssKib / 1024.0, "MiB", "<= 256", rssKib / 1024.0 <= 256)
+                    .figure("rssMiB", rssMiB, "MiB", "<= 256", rssMiB <= 256)
                     .figure("gcSeconds", gcSeconds, "s (total GC time since start, jstat GCT)")
                     .note("JVM: -XX:MaxRAM=512m -XX:MaxRAMPercentage=60, i.e. deploy/'s 512Mi limit: a max heap of 307 MiB")
                     .note("heap after a full GC: " + gc.replaceAll("\\s+", " ").trim())
                     .note("JFR of the initial sync: " + jfr)
                     .write();
-            System.out.printf("bench-memory: ready %.2f s, in sync %.1f s, RSS %d MiB, GC %.2f s%n%s%n", ready, inSync, rssKib / 1024,
+            System.out.printf("bench-memory: ready %.2f s, in sync %.1f s, RSS %.0f MiB, GC %.2f s%n%s%n", ready, inSync, rssMiB,
                     gcSeconds, gc);
         } finally {
             clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).delete();
@@ -85,30 +82,6 @@ class MemoryCheck {
             }
             clusters.close();
         }
-    }
-
-    private static long rssKib(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static String jcmd(long pid, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
-        cmd.addAll(List.of(args));
-        return run(cmd.toArray(String[]::new));
-    }
-
-    private static String run(String... cmd) throws Exception {
-        Path bin = Path.of(System.getProperty("java.home"), "bin", cmd[0]);
-        cmd[0] = Files.isExecutable(bin) ? bin.toString() : cmd[0];
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out;
     }
 
     private static boolean inSync(TestClusters clusters, String ns) {

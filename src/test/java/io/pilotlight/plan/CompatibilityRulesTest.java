@@ -24,7 +24,16 @@ class CompatibilityRulesTest {
 
         assertThat(r.status()).isEqualTo(ConditionStatus.TRUE);
         assertThat(r.reason()).isEqualTo(Reasons.AS_EXPECTED);
-        assertThat(r.message()).contains("every CRD (1)").contains("StorageClass (1)").doesNotContain("differ");
+        assertThat(r.message()).contains("every CRD the protected namespaces use").contains("StorageClasses (1)").doesNotContain("differ");
+    }
+
+    @Test
+    void onlyACrdTheStandbyLacksOrServesAtAnotherVersionMayBlock() {
+        Map<String, Set<String>> served = Map.of(WIDGETS.name(), Set.of("v1", "v1beta1"), GADGETS.name(), Set.of("v1"));
+
+        assertThat(CompatibilityRules.mayBlock(WIDGETS.name(), "v1", served)).as("served at its storage version").isFalse();
+        assertThat(CompatibilityRules.mayBlock(GADGETS.name(), "v2", served)).as("served, not at v2").isTrue();
+        assertThat(CompatibilityRules.mayBlock("sprockets.example.com", "v1", served)).as("not installed").isTrue();
     }
 
     @Test

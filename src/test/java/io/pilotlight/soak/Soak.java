@@ -7,6 +7,7 @@ import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.testsupport.LineChart;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorProcess;
+import io.pilotlight.testsupport.ProcessSample;
 import io.pilotlight.testsupport.TestClusters;
 import java.nio.file.Path;
 import java.time.Duration;

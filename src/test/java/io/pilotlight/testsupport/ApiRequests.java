@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Cluster-wide counters: the cluster's own controllers and the benchmark's watches count too, so a
  * benchmark reads them before and after and prints the difference.
  */
-public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsBy) {
+public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsBy, Map<String, Long> watchesBy) {
 
     private static final Pattern RESOURCE = Pattern.compile("resource=\"([^\"]*)\".*scope=\"([^\"]*)\"");
 
@@ -22,6 +22,7 @@ public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsB
         long lists = 0;
         long watches = 0;
         Map<String, Long> by = new TreeMap<>();
+        Map<String, Long> watchesBy = new TreeMap<>();
         for (String line : client.raw("/metrics").split("\n")) {
             if (line.startsWith("apiserver_request_total{") && line.contains("verb=\"LIST\"")) {
                 lists += value(line);
@@ -31,22 +32,30 @@ public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsB
                 }
             } else if (line.startsWith("apiserver_longrunning_requests{") && line.contains("verb=\"WATCH\"")) {
                 watches += value(line);
+                Matcher m = RESOURCE.matcher(line);
+                if (m.find()) {
+                    watchesBy.merge(m.group(1) + "/" + m.group(2), value(line), Long::sum);
+                }
             }
         }
-        return new ApiRequests(lists, watches, by);
+        return new ApiRequests(lists, watches, by, watchesBy);
     }
 
     public ApiRequests minus(ApiRequests before) {
-        Map<String, Long> by = new TreeMap<>(listsBy);
-        before.listsBy.forEach((k, v) -> by.merge(k, -v, Long::sum));
-        by.values().removeIf(v -> v == 0);
-        return new ApiRequests(lists - before.lists, watchesOpen - before.watchesOpen, by);
+        return new ApiRequests(lists - before.lists, watchesOpen - before.watchesOpen, merge(listsBy, before.listsBy, -1),
+                merge(watchesBy, before.watchesBy, -1));
     }
 
     public ApiRequests plus(ApiRequests other) {
-        Map<String, Long> by = new TreeMap<>(listsBy);
-        other.listsBy.forEach((k, v) -> by.merge(k, v, Long::sum));
-        return new ApiRequests(lists + other.lists, watchesOpen + other.watchesOpen, by);
+        return new ApiRequests(lists + other.lists, watchesOpen + other.watchesOpen, merge(listsBy, other.listsBy, 1),
+                merge(watchesBy, other.watchesBy, 1));
+    }
+
+    private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b, int sign) {
+        Map<String, Long> by = new TreeMap<>(a);
+        b.forEach((k, v) -> by.merge(k, sign * v, Long::sum));
+        by.values().removeIf(v -> v == 0);
+        return by;
     }
 
     /** The default protected kinds' resources: what a plan's sync lists. */
@@ -62,7 +71,16 @@ public record ApiRequests(long lists, long watchesOpen, Map<String, Long> listsB
 
     /** The resources listed most, "configmaps/cluster=2, ...". */
     public String top(int n) {
-        return listsBy.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+        return top(listsBy, n);
+    }
+
+    /** The resources with the most watches open, likewise. */
+    public String topWatches(int n) {
+        return top(watchesBy, n);
+    }
+
+    private static String top(Map<String, Long> by, int n) {
+        return by.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The benchmarks' objects: per namespace 45% ConfigMaps, 45% Secrets, 5% Services and 5%
@@ -39,12 +40,10 @@ public final class BenchObjects {
         int secrets = perNamespace - services - deployments - configMaps;
         List<HasMetadata> out = new ArrayList<>();
         for (int i = 0; i < configMaps; i++) {
-            out.add(new ConfigMapBuilder().withNewMetadata().withName("cm-" + i).withNamespace(namespace).withLabels(labels)
-                    .endMetadata().withData(Map.of("seq", "-1", "payload", "x".repeat(512))).build());
+            out.add(configMap(namespace, i, labels));
         }
         for (int i = 0; i < secrets; i++) {
-            out.add(new SecretBuilder().withNewMetadata().withName("secret-" + i).withNamespace(namespace).withLabels(labels)
-                    .endMetadata().withStringData(Map.of("password", "bench-" + i)).build());
+            out.add(secret(namespace, i, labels));
         }
         for (int i = 0; i < services; i++) {
             out.add(new ServiceBuilder().withNewMetadata().withName("svc-" + i).withNamespace(namespace).withLabels(labels)
@@ -64,11 +63,39 @@ public final class BenchObjects {
     }
 
     /**
+     * Configuration only, {@code perNamespace} objects: ConfigMaps and Secrets in turn (cm-0, secret-0,
+     * cm-1...), for the cases whose point is not the objects (many plans): no workload, no controller's work.
+     */
+    public static List<HasMetadata> configOnly(String namespace, int perNamespace) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (int i = 0; i < perNamespace; i++) {
+            out.add(i % 2 == 0 ? configMap(namespace, i / 2, Map.of()) : secret(namespace, i / 2, Map.of()));
+        }
+        return out;
+    }
+
+    private static HasMetadata configMap(String namespace, int i, Map<String, String> labels) {
+        return new ConfigMapBuilder().withNewMetadata().withName("cm-" + i).withNamespace(namespace).withLabels(labels)
+                .endMetadata().withData(Map.of("seq", "-1", "payload", "x".repeat(512))).build();
+    }
+
+    private static HasMetadata secret(String namespace, int i, Map<String, String> labels) {
+        return new SecretBuilder().withNewMetadata().withName("secret-" + i).withNamespace(namespace).withLabels(labels)
+                .endMetadata().withStringData(Map.of("password", "bench-" + i)).build();
+    }
+
+    /**
      * Makes the namespaces, then the objects, {@code parallelism}
      * writes at a time through {@code write}; returns the seconds it took.
      */
     public static double write(KubernetesClient client, List<String> namespaces, int perNamespace, int replicas,
             Map<String, String> labels, int parallelism, Consumer<HasMetadata> write) throws Exception {
+        return write(client, namespaces, ns -> of(ns, perNamespace, replicas, labels), parallelism, write);
+    }
+
+    /** The same with the objects of each namespace given by {@code objects}. */
+    public static double write(KubernetesClient client, List<String> namespaces, Function<String, List<HasMetadata>> objects,
+            int parallelism, Consumer<HasMetadata> write) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         long t0 = System.nanoTime();
         try {
@@ -84,7 +111,7 @@ public final class BenchObjects {
             }
             made.clear();
             for (String ns : namespaces) {
-                for (HasMetadata o : of(ns, perNamespace, replicas, labels)) {
+                for (HasMetadata o : objects.apply(ns)) {
                     made.add(pool.submit(() -> write.accept(o)));
                 }
             }
