@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code make bench-memory}: the packaged operator with deploy/'s heap setting (60% of the container's
- * 512 Mi limit: {@code -XX:MaxRAM=512m -XX:MaxRAMPercentage=60}, a 307 MiB heap) holding the copies of
+ * {@code make bench-memory}: the packaged operator with deploy/'s JVM settings under its 512 Mi limit
+ * ({@link OperatorProcess#deployJvmOptions()}) holding the copies of
  * bench.objects objects (default 10,000 in 100 namespaces): time to /q/health/ready, RSS and GC time
  * once the standby is in sync, and a JFR recording of the initial sync (target/bench/memory.jfr).
  * A benchmark: it asserts nothing but that the operator got there; run by name after {@code mvn package}.
@@ -41,7 +41,7 @@ class MemoryCheck {
         }
         String runLabel = OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId();
         try (OperatorProcess op = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
-                Path.of("target", "bench", "memory")).javaOptions("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60")) {
+                Path.of("target", "bench", "memory")).javaOptions(OperatorProcess.deployJvmOptions())) {
             OperatorProcess.prepare(clusters, operatorNs, ns);
             BenchObjects.write(clusters.primary(), protectedNs, OBJECTS / NAMESPACES, 1, Map.of(), 8, BenchObjects.create(clusters.primary()));
             long t0 = System.nanoTime();
@@ -68,7 +68,7 @@ class MemoryCheck {
                     .figure("inSyncSeconds", inSync, "s")
                     .figure("rssMiB", rssMiB, "MiB", "<= 256", rssMiB <= 256)
                     .figure("gcSeconds", gcSeconds, "s (total GC time since start, jstat GCT)")
-                    .note("JVM: -XX:MaxRAM=512m -XX:MaxRAMPercentage=60, i.e. deploy/'s 512Mi limit: a max heap of 307 MiB")
+                    .note("JVM: " + OperatorProcess.deployJvmOptions() + " (the image's options under deploy/'s 512Mi limit)")
                     .note("heap after a full GC: " + gc.replaceAll("\\s+", " ").trim())
                     .note("JFR of the initial sync: " + jfr)
                     .write();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code make bench-plans}, issue 13's many plans on one operator: the packaged operator with deploy/'s
- * JVM settings ({@code -XX:MaxRAM=512m -XX:MaxRAMPercentage=60}) and bench.plans plans (default 50), each
+ * JVM settings ({@link OperatorProcess#deployJvmOptions()}) and bench.plans plans (default 50), each
  * protecting bench.plan-namespaces namespaces of its own on the primary (default 20) that hold
  * bench.objects-per-namespace ConfigMaps and Secrets (default 2). Measures the time from the first
  * plan's creation until every plan's StandbyInSync is True, then a steady window of
@@ -41,7 +41,7 @@ class PlansCheck {
     static final int OBJECTS = Integer.getInteger("bench.objects-per-namespace", 2);
     static final int STEADY_SECONDS = Integer.getInteger("bench.steady-seconds", 60);
     /** deploy/'s JVM settings, and what bench.extra-jvm-options adds (e.g. -XX:NativeMemoryTracking=summary to read RSS). */
-    static final String JVM = ("-XX:MaxRAM=512m -XX:MaxRAMPercentage=60 " + System.getProperty("bench.extra-jvm-options", "")).trim();
+    static final String JVM = OperatorProcess.deployJvmOptions();
     private static final Duration IN_SYNC_WAIT = Duration.ofMinutes(Integer.getInteger("bench.in-sync-minutes", 6));
     /** The steady window's CPU is read this often, for its busiest stretch. */
     private static final Duration CPU_STEP = Duration.ofSeconds(5);

@@ -88,7 +88,7 @@ final class PlansFigures {
                 .figure("primaryListsToSync", primaryUsed.lists(), "LISTs on the primary until all in sync")
                 .figure("standbyListsToSync", standbyUsed.lists(), "LISTs on the standby until all in sync")
                 .figure("primaryListsPerMinuteSteady", steadyLists * 60.0 / PlansCheck.STEADY_SECONDS, "LISTs/min on the primary in sync");
-        r.note("JVM: " + PlansCheck.JVM + " (deploy/'s 512Mi limit: a max heap of 307 MiB); " + heap)
+        r.note("JVM: " + PlansCheck.JVM + " (the image's options under deploy/'s 512Mi limit); " + heap)
                 .note(String.format("watch budget: each plan protects %d namespaces x %d kinds = %d watches by"
                         + " pilotlight.security.max-watches-per-plan's count (default 2000: none refused)",
                         PlansCheck.PLAN_NAMESPACES, kinds, PlansCheck.PLAN_NAMESPACES * kinds))

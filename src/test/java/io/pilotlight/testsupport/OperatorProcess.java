@@ -1,5 +1,8 @@
 package io.pilotlight.testsupport;
 
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.Properties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -89,7 +92,24 @@ public final class OperatorProcess implements AutoCloseable {
         return this;
     }
 
-    /** The JVM's heap options instead of -Xmx384m, e.g. deploy/'s {@code -XX:MaxRAMPercentage=60} under a limit. */
+    /**
+     * The image's JVM options (quarkus.jib.jvm-additional-arguments, the -XX ones) under deploy/'s 512Mi memory
+     * limit ({@code -XX:MaxRAM=512m} stands in for the container's limit), then bench.extra-jvm-options (e.g.
+     * -XX:NativeMemoryTracking=summary): what the memory benchmarks run the packaged operator with.
+     */
+    public static String deployJvmOptions() {
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String image = Arrays.stream(props.getProperty("quarkus.jib.jvm-additional-arguments", "").split(","))
+                .map(String::trim).filter(o -> o.startsWith("-XX:")).collect(Collectors.joining(" "));
+        return ("-XX:MaxRAM=512m " + image + " " + System.getProperty("bench.extra-jvm-options", "")).trim();
+    }
+
+    /** The JVM's heap options instead of -Xmx384m, e.g. {@link #deployJvmOptions()}. */
     public OperatorProcess javaOptions(String options) {
         this.javaOptions = options;
         return this;
