@@ -135,9 +135,15 @@ start_server() {
   free_port "$((port + 1))" "Velero's profiler on $name" "${name^^}_VELERO_PORT"
   # Its own HOME and TMPDIR: Velero writes the location's credentials under TMPDIR.
   mkdir -p "$state/$name/home" "$state/$name/tmp"
+  # Velero looks at its locations on fixed ticks (validation every 10 s, the bucket's backups once a
+  # minute, the first tick at start) but skips a tick until a period has passed since the location's
+  # last validation and sync, which its status keeps across restarts. With the default periods (1m) a
+  # restart would neither validate nor sync until a minute after the previous server did; with 1s
+  # every tick does, so a restart syncs the bucket's backups at once.
   HOME="$state/$name/home" TMPDIR="$state/$name/tmp" nohup "$velero" server --kubeconfig "$(kubeconfig "$name")" \
     --namespace velero --plugin-dir "$plugins" --metrics-address "127.0.0.1:$port" \
-    --profiler-address "127.0.0.1:$((port + 1))" >"$state/$name.log" 2>&1 &
+    --profiler-address "127.0.0.1:$((port + 1))" --store-validation-frequency 1s --backup-sync-period 1s \
+    >"$state/$name.log" 2>&1 &
   echo $! > "$state/$name.pid"
   date -u +%Y-%m-%dT%H:%M:%SZ > "$state/$name.started"
 }

@@ -281,7 +281,8 @@ class FailoverTest {
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();
         PlanFixtures.create(primary, deploymentYaml("web", 2));
-        scene.plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 20s}}"))).create();
+        // 10 s: enough for the reads below, made once the drill completed, before its TTL deletes the copy.
+        scene.plans().resource(plan(Map.of("traffic", TRAFFIC, "failover", "{drill: {ttl: 10s}}"))).create();
         awaitInSync();
 
         scene.failovers().resource(failover("drill", "{type: Drill}")).create();
@@ -611,6 +612,7 @@ class FailoverTest {
         return (List<String>) endpoints.get(0).get("targets");
     }
 
+    /** Pods with a grace period of 1 s, as {@link io.pilotlight.testsupport.Workloads#deployment}'s, for namespaces that go quickly. */
     private String deploymentYaml(String name, int replicas) {
         return """
                 apiVersion: apps/v1
@@ -621,7 +623,7 @@ class FailoverTest {
                   selector: {matchLabels: {app: %2$s}}
                   template:
                     metadata: {labels: {app: %2$s}}
-                    spec: {containers: [{name: %2$s, image: registry.invalid/%2$s:1}]}
+                    spec: {terminationGracePeriodSeconds: 1, containers: [{name: %2$s, image: registry.invalid/%2$s:1}]}
                 """.formatted(app, name, replicas);
     }
 

@@ -33,6 +33,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +54,6 @@ import org.junit.jupiter.api.Test;
 class RealVeleroTest {
 
     private static final Duration WAIT = Duration.ofSeconds(180);
-    // Velero's schedule controller looks once a minute, so the first backup of a */1 schedule takes up to two.
     private static final Duration SCHEDULE_WAIT = Duration.ofMinutes(4);
     private static final String PLAN = "shop";
     private static final String VELERO = RealVelero.NAMESPACE;
@@ -101,6 +102,7 @@ class RealVeleroTest {
     @Test
     void thePlansScheduleMakesRealBackupsThatTheRecoveryPointFollows() {
         plans().resource(plan(Map.of())).create();
+        restartThePrimarysVeleroOnceTheScheduleIsDue();
         clusters.await("Velero backs the namespace up on the schedule, and the plan follows", SCHEDULE_WAIT, () -> {
             DisasterRecoveryPlan p = plans().withName(PLAN).get();
             assertThat(p.getStatus().getLastGoodBackup()).isNotNull();
@@ -127,8 +129,7 @@ class RealVeleroTest {
     @Test
     void aBackupToALocationThatDoesNotExistFailsValidationAndThePlanSaysWhy() {
         plans().resource(plan(Map.of("backup", ONLY_MANUAL_BACKUPS))).create();
-        clusters.await("the plan's Schedule exists", WAIT, () -> assertThat(clusters.primary().resources(io.pilotlight.velero.v1.Schedule.class)
-                .inNamespace(VELERO).withName(schedule).get()).isNotNull());
+        awaitTheSchedule();
         Backup wrong = scheduleBackup(schedule + "-nowhere");
         wrong.getSpec().setStorageLocation("nowhere");
         clusters.primary().resource(wrong).create();
@@ -161,8 +162,7 @@ class RealVeleroTest {
     void aPlannedFailoverTakesARealFinalBackupAndRestoresItOnTheStandby() {
         plans().resource(plan(Map.of("failover", "{restoreVolumes: true}"))).create();
         awaitInSync();
-        clusters.await("the plan's Schedule exists", WAIT, () -> assertThat(clusters.primary().resources(io.pilotlight.velero.v1.Schedule.class)
-                .inNamespace(VELERO).withName(schedule).get()).isNotNull());
+        awaitTheSchedule();
         assertThat(marker(clusters.standby(), app)).as("PodTemplates are not synced: only a restore brings it").isNull();
 
         failovers().resource(failover("planned", "{type: Planned}")).create();
@@ -237,10 +237,32 @@ class RealVeleroTest {
         assertThat(failed.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo(Reasons.RESTORE_FAILED));
     }
 
+    /**
+     * Velero's schedule controller looks at its Schedules once a minute from its start, and at once when
+     * it starts: so the first backup of a new every-minute Schedule came up to 2 minutes after it, and comes
+     * within seconds when the primary's server is restarted once the Schedule's first minute has begun.
+     */
+    private void restartThePrimarysVeleroOnceTheScheduleIsDue() {
+        Instant created = Instant.parse(awaitTheSchedule().getMetadata().getCreationTimestamp());
+        Instant due = created.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        clusters.await("the Schedule's first minute has begun", Duration.ofSeconds(75),
+                () -> assertThat(Instant.now()).isAfter(due.plusSeconds(1)));
+        velero.restart(Site.PRIMARY);
+    }
+
+    /** The plan's Schedule on the primary, once the operator made it. */
+    private io.pilotlight.velero.v1.Schedule awaitTheSchedule() {
+        clusters.await("the plan's Schedule exists", WAIT, () -> assertThat(scheduleOnThePrimary().get()).isNotNull());
+        return scheduleOnThePrimary().get();
+    }
+
+    private Resource<io.pilotlight.velero.v1.Schedule> scheduleOnThePrimary() {
+        return clusters.primary().resources(io.pilotlight.velero.v1.Schedule.class).inNamespace(VELERO).withName(schedule);
+    }
+
     /** A backup of the plan's Schedule taken now (as `velero backup create --from-schedule`), Completed and listed on the standby. */
     private String completedBackupOnTheStandby(String name) {
-        clusters.await("the plan's Schedule exists", WAIT, () -> assertThat(clusters.primary().resources(io.pilotlight.velero.v1.Schedule.class)
-                .inNamespace(VELERO).withName(schedule).get()).isNotNull());
+        awaitTheSchedule();
         clusters.primary().resource(scheduleBackup(name)).create();
         clusters.await("Velero completes backup " + name, WAIT, () -> assertThat(clusters.primary().resources(Backup.class)
                 .inNamespace(VELERO).withName(name).get().getStatus().phase()).isEqualTo(BackupPhase.COMPLETED));

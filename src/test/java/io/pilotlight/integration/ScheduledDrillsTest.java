@@ -69,7 +69,8 @@ class ScheduledDrillsTest {
                   selector: {matchLabels: {app: web}}
                   template:
                     metadata: {labels: {app: web}}
-                    spec: {containers: [{name: web, image: registry.invalid/web:1}]}
+                    # 1 s: each drill waits for the namespace of the one before it to go, which waits on its Pods' grace period.
+                    spec: {terminationGracePeriodSeconds: 1, containers: [{name: web, image: registry.invalid/web:1}]}
                 """.formatted(app));
     }
 

@@ -39,7 +39,7 @@ public final class RealVelero {
         Scripts.run(Duration.ofMinutes(3), "velero.sh", "up");
     }
 
-    /** Restarts one site's server: Velero syncs the bucket's backups in at start, not only once a minute. */
+    /** Restarts one site's server: at start Velero syncs the bucket's backups and looks at its Schedules, not only once a minute. */
     public void restart(Site site) {
         Scripts.run(Duration.ofMinutes(2), "velero.sh", "restart", site.siteName());
     }
