@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.testsupport.OperatorAsServiceAccount;
 import io.pilotlight.testsupport.OperatorProcess;
 import java.io.IOException;
@@ -98,14 +99,24 @@ final class Replicas implements AutoCloseable {
      * replica that saw it expire would. The holder's next renewal finds it held by someone else.
      */
     void steal(String intruder) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        standby.leases().inNamespace(namespace).withName(LEASE).edit(l -> {
-            l.getSpec().setHolderIdentity(intruder);
-            l.getSpec().setAcquireTime(now);
-            l.getSpec().setRenewTime(now);
-            l.getSpec().setLeaseTransitions(l.getSpec().getLeaseTransitions() == null ? 1 : l.getSpec().getLeaseTransitions() + 1);
-            return l;
-        });
+        // The holder renews every retry period: a renewal between our read and our write is a 409, read again.
+        for (int attempt = 1;; attempt++) {
+            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+            try {
+                standby.leases().inNamespace(namespace).withName(LEASE).edit(l -> {
+                    l.getSpec().setHolderIdentity(intruder);
+                    l.getSpec().setAcquireTime(now);
+                    l.getSpec().setRenewTime(now);
+                    l.getSpec().setLeaseTransitions(l.getSpec().getLeaseTransitions() == null ? 1 : l.getSpec().getLeaseTransitions() + 1);
+                    return l;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Every line every replica wrote, for the credential check. */
