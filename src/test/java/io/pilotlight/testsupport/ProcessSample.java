@@ -41,7 +41,12 @@ public record ProcessSample(double rssMiB, double heapAfterGcMiB, int threads, i
             }
             jcmd(pid, "GC.run");
             Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
-            double heap = used.find() ? Long.parseLong(used.group(2)) / 1024.0 : -1;
+            // G1 prints one heap line; the serial collector one per generation (young, tenured): their sum.
+            long usedKib = -1;
+            while (used.find()) {
+                usedKib = Math.max(usedKib, 0) + Long.parseLong(used.group(2));
+            }
+            double heap = usedKib < 0 ? -1 : usedKib / 1024.0;
             return new ProcessSample(rss, heap, threads, sockets);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the operator process " + pid, e);
