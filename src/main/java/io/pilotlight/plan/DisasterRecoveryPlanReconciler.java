@@ -68,6 +68,7 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
 
     @Override
     public UpdateControl<DisasterRecoveryPlan> reconcile(DisasterRecoveryPlan plan, Context<DisasterRecoveryPlan> context) {
+        long started = System.nanoTime();
         PlanStatusDraft draft = new PlanStatusDraft(plan, Instant.now());
         List<String> problems = validator.problems(plan.getSpec());
         if (!problems.isEmpty()) {
@@ -76,7 +77,10 @@ public class DisasterRecoveryPlanReconciler implements Reconciler<DisasterRecove
             Collection<Failover> failovers = context.getSecondaryResources(Failover.class);
             sites.observe(plan, draft).ifPresent(observed -> sections.act(plan, failovers, observed, draft));
         }
-        return finish(plan, draft, context);
+        UpdateControl<DisasterRecoveryPlan> done = finish(plan, draft, context);
+        LOG.debugf("pass of plan %s/%s in %d ms", plan.getMetadata().getNamespace(), plan.getMetadata().getName(),
+                (System.nanoTime() - started) / 1_000_000);
+        return done;
     }
 
     /**

@@ -100,18 +100,18 @@ final class FullPass {
         return seen.complete();
     }
 
-    /** One list task per kind that a site may read cluster-wide, else one per kind and namespace. */
+    /**
+     * One list task per kind: in it, whether a site may read the kind cluster-wide (an access review the
+     * first time), then one list per site, or one per namespace. Asked inside the tasks, the reviews of
+     * all kinds run in parallel instead of one after the other before the first list.
+     */
     private List<Supplier<List<Listing>>> reads(KindResolver.Resolution kinds) {
         List<Supplier<List<Listing>>> reads = new ArrayList<>();
         List<String> namespaces = settings.namespaces();
         for (SyncKind kind : kinds.kinds()) {
-            if (scope.clusterWide(source, kind, namespaces) || scope.clusterWide(target, kind, namespaces)) {
-                reads.add(() -> Listing.readKind(source, target, kind, namespaces, settings.labelSelector(), scope));
-                continue;
-            }
-            for (String ns : namespaces) {
-                reads.add(() -> List.of(Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector())));
-            }
+            reads.add(() -> scope.clusterWide(source, kind, namespaces) || scope.clusterWide(target, kind, namespaces)
+                    ? Listing.readKind(source, target, kind, namespaces, settings.labelSelector(), scope)
+                    : namespaces.stream().map(ns -> Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector())).toList());
         }
         return reads;
     }
