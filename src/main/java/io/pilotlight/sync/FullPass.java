@@ -85,7 +85,7 @@ final class FullPass {
         if (seen.targetProblem() != null) {
             ledger.targetProblem(seen.targetProblem());
         }
-        LOG.debugf("sync of plan %s: full pass read %d kind(s) x %d namespace(s) from both sites in %d ms", settings.planKey(),
+        LOG.debugf("sync of plan %s: full pass listed %d kind(s) x %d namespace(s) on both sites and wrote their copies in %d ms", settings.planKey(),
                 kinds.kinds().size(), settings.namespaces().size(), Duration.between(started, clock.instant()).toMillis());
         if (stopped.getAsBoolean()) {
             return false;
