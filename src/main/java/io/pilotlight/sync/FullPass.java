@@ -61,7 +61,7 @@ final class FullPass {
         List<Supplier<List<Listing>>> reads = reads(kinds);
         BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
         for (Supplier<List<Listing>> read : reads) {
-            pool.start(() -> Finished.read(read), finished::add);
+            pool.start(() -> new Finished(read.get(), null, null), Finished::failed, finished::add);
         }
         List<Listing> listings = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
@@ -124,7 +124,7 @@ final class FullPass {
     /** Starts the writes on the pool, their outcomes to {@code finished}; returns how many. */
     private int start(List<WriteTask> tasks, BlockingQueue<Finished> finished) throws InterruptedException {
         for (WriteTask task : tasks) {
-            pool.start(() -> Finished.write(() -> writer.write(task)), finished::add);
+            pool.start(() -> new Finished(null, writer.write(task), null), Finished::failed, finished::add);
         }
         return tasks.size();
     }
@@ -156,20 +156,8 @@ final class FullPass {
      */
     private record Finished(List<Listing> listings, Outcome outcome, RuntimeException error) {
 
-        static Finished read(Supplier<List<Listing>> read) {
-            try {
-                return new Finished(read.get(), null, null);
-            } catch (RuntimeException e) {
-                return new Finished(null, null, e);
-            }
-        }
-
-        static Finished write(Supplier<Outcome> write) {
-            try {
-                return new Finished(null, write.get(), null);
-            } catch (RuntimeException e) {
-                return new Finished(null, null, e);
-            }
+        static Finished failed(RuntimeException error) {
+            return new Finished(null, null, error);
         }
 
         void rethrow() {

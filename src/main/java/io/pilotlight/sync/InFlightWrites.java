@@ -47,7 +47,7 @@ final class InFlightWrites {
     void start(WorkQueue.Item<ObjectKey, Change> item, Supplier<Outcome> write) throws InterruptedException {
         keys.add(item.key());
         try {
-            pool.start(() -> call(item.key(), write), outcome -> {
+            pool.start(write, e -> unexpected(item.key(), e), outcome -> {
                 done.add(new Done(item, outcome));
                 wakeCoordinator.run();
             });
@@ -57,14 +57,10 @@ final class InFlightWrites {
         }
     }
 
-    /** Every write ends in an outcome, also one that threw, so that {@link #awaitAll} always ends. */
-    private static Outcome call(ObjectKey key, Supplier<Outcome> write) {
-        try {
-            return write.get();
-        } catch (RuntimeException e) {
-            LOG.warnf("a sync write of %s failed unexpectedly, retrying: %s", key, RemoteErrors.describe(e));
-            return Outcome.of(key, Outcome.Result.FAILED, "failed unexpectedly");
-        }
+    /** A write that threw: a failed outcome (retried), so that {@link #awaitAll} always ends. */
+    private static Outcome unexpected(ObjectKey key, RuntimeException e) {
+        LOG.warnf("a sync write of %s failed unexpectedly, retrying: %s", key, RemoteErrors.describe(e));
+        return Outcome.of(key, Outcome.Result.FAILED, "failed unexpectedly");
     }
 
     /** The writes finished since the last call, in the order they finished; their keys are free again. */

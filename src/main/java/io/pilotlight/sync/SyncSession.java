@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * <p>Threads: one coordinator thread per session runs {@link #run} and alone writes the ledger and
  * the fields marked so below; it hands each change to a writer as soon as one of the session's
  * {@code parallelism} slots is free ({@link ChangePath}, one write per object at a time) and applies
- * the {@link Outcome}s as they come back; a full pass first waits for the writes in flight. Writers read the source watch's caches and touch only the {@link TargetWriter}'s own state.
+ * the {@link Outcome}s as they come back; a full pass first waits for the writes in flight. Writers
+ * read the source watch's caches and touch only the {@link TargetWriter}'s own state.
  * Informer threads only offer to the queue, ask for a full pass and set the source problem.
  *
  * <p>Safety: nothing is written over an object of the target that does not carry the plan's labels

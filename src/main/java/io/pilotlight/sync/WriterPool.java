@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,15 +33,18 @@ final class WriterPool {
 
     /**
      * Starts a task (waiting for a free slot) and hands its result to {@code done} on the writer thread,
-     * after freeing the slot; the task returns an outcome for every failure rather than throwing.
+     * after freeing the slot; a task that throws hands over {@code failed}'s result for the error instead,
+     * so that whoever waits for every {@code done} never waits for ever.
      */
-    <T> void start(Supplier<T> task, Consumer<T> done) throws InterruptedException {
+    <T> void start(Supplier<T> task, Function<RuntimeException, T> failed, Consumer<T> done) throws InterruptedException {
         inFlight.acquire();
         try {
             writers.execute(() -> {
                 T result;
                 try {
                     result = task.get();
+                } catch (RuntimeException e) {
+                    result = failed.apply(e);
                 } finally {
                     inFlight.release();
                 }
