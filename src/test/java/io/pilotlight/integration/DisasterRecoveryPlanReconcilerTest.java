@@ -20,6 +20,7 @@ import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.core.clusters.SiteClients;
+import io.pilotlight.testsupport.SpecEdit;
 import io.pilotlight.testsupport.FakeVelero;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
@@ -114,10 +115,10 @@ class DisasterRecoveryPlanReconcilerTest {
                 ConditionTypes.BACKUP_SCHEDULED)).extracting(Condition::getStatus).isEqualTo(ConditionStatus.TRUE));
         assertThat(siteClients.openClients()).as("one client for the plan's kubeconfig Secret").isEqualTo(openBefore + 1);
 
-        DisasterRecoveryPlan plan = plans().withName("shop").get();
-        plan.getSpec().getBackup().setSchedule("*/30 * * * *");
-        plan.getSpec().getBackup().setTtl("24h");
-        plans().resource(plan).update();
+        SpecEdit.of(plans(), "shop", spec -> {
+            spec.getBackup().setSchedule("*/30 * * * *");
+            spec.getBackup().setTtl("24h");
+        });
         clusters.await("Schedule updated", WAIT, () -> {
             Schedule s = schedules().withName(name).get();
             assertThat(s.getSpec().getSchedule()).isEqualTo("*/30 * * * *");
@@ -172,9 +173,7 @@ class DisasterRecoveryPlanReconcilerTest {
             });
         });
 
-        DisasterRecoveryPlan plan = plans().withName("shop").get();
-        plan.getSpec().getObjectives().setRpo("2m");
-        plans().resource(plan).update();
+        SpecEdit.of(plans(), "shop", spec -> spec.getObjectives().setRpo("2m"));
         clusters.await("RPO objective missed", WAIT, () -> {
             Condition rpoMet = condition(clusters.standby(), ns, "shop", ConditionTypes.RPO_MET);
             assertThat(rpoMet.getStatus()).isEqualTo(ConditionStatus.FALSE);
@@ -298,10 +297,10 @@ class DisasterRecoveryPlanReconcilerTest {
             CustomResourceDefinition standbyCrd = new CustomResourceDefinitionBuilder(crd).editMetadata().withResourceVersion(null)
                     .endMetadata().build();
             clusters.standby().resource(standbyCrd).create();
-            DisasterRecoveryPlan plan = plans().withName("shop").get();
-            plan.getSpec().getProtect().setNamespaces(List.of(ns));
-            plan.getSpec().getObjectives().setRto("10m"); // a new generation: compatibility is checked again
-            plans().resource(plan).update();
+            SpecEdit.of(plans(), "shop", spec -> {
+                spec.getProtect().setNamespaces(List.of(ns));
+                spec.getObjectives().setRto("10m"); // a new generation: compatibility is checked again
+            });
             clusters.await("only the StorageClass is missing now", WAIT, () -> {
                 Condition c = condition(clusters.standby(), ns, "shop", ConditionTypes.STANDBY_COMPATIBLE);
                 assertThat(c.getReason()).isEqualTo(Reasons.MISSING_STORAGE_CLASS);

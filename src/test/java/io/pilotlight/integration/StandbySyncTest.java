@@ -22,6 +22,7 @@ import io.pilotlight.api.v1alpha1.ConditionStatus;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Reasons;
+import io.pilotlight.testsupport.SpecEdit;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
@@ -336,9 +337,7 @@ class StandbySyncTest {
             assertThat(scene.plans().withName(PLAN).get().getStatus().getStandby().getDriftCount()).isEqualTo(1);
         });
 
-        DisasterRecoveryPlan p = scene.plans().withName(PLAN).get();
-        p.getSpec().getSync().setMode(io.pilotlight.api.v1alpha1.plan.SyncMode.OFF);
-        scene.plans().resource(p).update();
+        SpecEdit.of(scene.plans(), PLAN, spec -> spec.getSync().setMode(io.pilotlight.api.v1alpha1.plan.SyncMode.OFF));
         clusters.await("Off: reported, not required by Ready", WAIT, () -> {
             Condition c = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
             assertThat(c.getStatus()).isEqualTo(ConditionStatus.UNKNOWN);
