@@ -64,7 +64,10 @@ public interface OperatorSettings {
         /** ServiceAccount impersonated for plans that name none (as Flux's --default-service-account); unset: they must name one. */
         Optional<String> defaultServiceAccount();
 
-        /** Most informers (protected namespaces × kinds) one plan's sync may open on a site; beyond it the plan is refused. */
+        /**
+         * Most watches one plan's sync may open on its source site: one per kind its identity there may list and watch in
+         * every namespace, one per kind and protected namespace otherwise; beyond it the sync does not start.
+         */
         @WithDefault("2000")
         int maxWatchesPerPlan();
 

@@ -5,9 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
 import io.pilotlight.api.v1alpha1.DisasterRecoveryPlan;
 import io.pilotlight.api.v1alpha1.Failover;
-import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.core.PlanSiteState;
-import io.pilotlight.status.ConditionResult;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
@@ -15,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,27 +33,19 @@ class PlanSections {
     private final SyncSection sync;
     private final FailoverSection failovers;
     private final DrillSection drills;
-    private final WatchCap watchCap;
 
     PlanSections(BackupSection backups, CompatibilitySection compatibility, SyncSection sync, FailoverSection failovers,
-            DrillSection drills, WatchCap watchCap) {
+            DrillSection drills) {
         this.backups = backups;
         this.compatibility = compatibility;
         this.sync = sync;
         this.failovers = failovers;
         this.drills = drills;
-        this.watchCap = watchCap;
     }
 
     /** @param planFailovers the plan's Failovers, from its event source */
     void act(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, SiteSection.Sites sites, PlanStatusDraft draft) {
         List<String> namespaces = protectedNamespaces(plan, sites);
-        Optional<String> overWatchCap = watchCap.excess(plan.getSpec(), namespaces);
-        if (overWatchCap.isPresent()) {
-            draft.condition(ConditionTypes.READY, ConditionResult.isFalse(Reasons.TOO_MANY_WATCHES, overWatchCap.get()));
-            sync.forget(plan);
-            return;
-        }
         backups.observe(plan, draft, sites, namespaces);
         if (failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
                 sites.standbyHealth())) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * Ready sums up the conditions a failover depends on: both sites answer, the standby can run the
  * protected objects and (unless sync is off) holds an up-to-date copy of them, backups are scheduled
  * and the recovery point is within the objective. The
- * message names every condition that holds Ready back, with its own message.
+ * message names every condition that holds Ready back, with its own message; the reason is the first
+ * of them that needs a person, else the first of them.
  */
 public final class ReadinessRules {
 
@@ -55,8 +56,10 @@ public final class ReadinessRules {
             if (c == null || c.getStatus() != ConditionStatus.TRUE) {
                 String why = c == null ? "not checked yet" : c.getStatus() + ", " + c.getReason() + ": " + c.getMessage();
                 failing.add(type + " (" + why + ")");
-                if (firstReason == null) {
-                    firstReason = c == null ? Reasons.PENDING : c.getReason();
+                String reason = c == null ? Reasons.PENDING : c.getReason();
+                // A reason only a person can cure comes first, so that Stalled says so whatever else waits.
+                if (firstReason == null || NEEDS_A_PERSON.contains(reason) && !NEEDS_A_PERSON.contains(firstReason)) {
+                    firstReason = reason;
                 }
             }
         }

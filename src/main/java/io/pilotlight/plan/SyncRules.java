@@ -20,6 +20,7 @@ import java.util.Optional;
  * <li>Unknown, APIError: the source answers but cannot be read (e.g. RBAC).</li>
  * <li>False, Syncing: the first full pass has not finished, or changes wait longer than
  * {@link #BEHIND}.</li>
+ * <li>False, TooManyWatches: the sync would open more watches on the source than the operator allows one plan.</li>
  * <li>False, NoNamespaces / UnknownKind: nothing to copy, or some kinds cannot be copied.</li>
  * <li>False, DriftDetected: copies that cannot be made identical: conflicts (objects Pilotlight did
  * not create in the way) and writes the standby refuses.</li>
@@ -45,6 +46,9 @@ public final class SyncRules {
         if (r.phase() == SyncReport.Phase.NOT_RUNNING) {
             return ConditionResult.unknown(Reasons.PENDING, "the sync " + direction.describe()
                     + " starts once the protected namespaces can be listed on " + source);
+        }
+        if (r.phase() == SyncReport.Phase.REFUSED) {
+            return ConditionResult.isFalse(Reasons.TOO_MANY_WATCHES, r.refusal());
         }
         String figures = r.objectsInSync() + " object(s) in sync on " + target + ", " + r.workloadsParked() + " workload(s) parked";
         return unreachable(r, figures, source, target, sourceReachable, targetReachable)

@@ -51,6 +51,7 @@ final class Ledger {
     private volatile Phase phase = Phase.RESOLVING_KINDS;
     private volatile List<String> unknownKinds = List.of();
     private volatile String sourceProblem;
+    private volatile String refusal;
     private volatile String targetProblem;
     private volatile Instant lastFullSync;
     private volatile int driftCount;
@@ -63,6 +64,7 @@ final class Ledger {
     void kindsResolved(List<String> unknown) {
         unknownKinds = List.copyOf(unknown);
         sourceProblem = null;
+        refusal = null;
         advance(Phase.FIRST_PASS);
     }
 
@@ -75,6 +77,15 @@ final class Ledger {
         if (to.compareTo(phase) > 0) {
             phase = to;
         }
+    }
+
+    /** The sync will not start, and why ({@link WatchBudget}); the session stays before its first pass. */
+    void refused(String why) {
+        refusal = why;
+    }
+
+    String refusal() {
+        return refusal;
     }
 
     Copy copy(ObjectKey key) {
@@ -180,9 +191,9 @@ final class Ledger {
         long oldestMillis = oldestSeenNanos == null ? 0 : Math.max(0, (nowNanos - oldestSeenNanos) / 1_000_000);
         Map<ObjectKey, String> problems = new HashMap<>(orphans);
         problems.putAll(conflicts);
-        return new SyncReport(mode, phase.reported(), namespaces, inSync, parked, problems.size(), listed(problems),
+        return new SyncReport(mode, refusal != null ? SyncReport.Phase.REFUSED : phase.reported(), namespaces, inSync, parked, problems.size(), listed(problems),
                 failures.size(), listed(failures), driftCount, lastFullSync, lag.percentile(50), lag.percentile(99),
-                lag.count(), waiting.size(), oldestMillis, unknownKinds, sourceProblem, targetProblem, heldPrunes);
+                lag.count(), waiting.size(), oldestMillis, unknownKinds, sourceProblem, targetProblem, heldPrunes, refusal);
     }
 
     private static List<String> listed(Map<ObjectKey, String> problems) {

@@ -31,6 +31,11 @@ final class ListScope {
         return answers.computeIfAbsent(site.role() + "/" + kind.label(), k -> allowed(site, kind, "list") && allowed(site, kind, "watch"));
     }
 
+    /** Forgets the answers, so that a role granted or taken away since is asked about again. */
+    void forget() {
+        answers.clear();
+    }
+
     private static boolean allowed(Site site, SyncKind kind, String verb) {
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
                 .withGroup(kind.group()).withResource(kind.plural()).withVerb(verb).endResourceAttributes().endSpec().build();

@@ -32,8 +32,7 @@ public class SyncEngine {
 
     private final Map<String, SyncSession> sessions = new HashMap<>();
     private final ExecutorService writers;
-    private final int parallelWrites;
-    private final int queueCapacity;
+    private final SessionLimits limits;
     private final SyncMetrics metrics;
     private volatile BiConsumer<String, String> phaseListener = (namespace, name) -> {
     };
@@ -43,8 +42,8 @@ public class SyncEngine {
         int writerThreads = settings.sync().writerThreads();
         int parallelWrites = settings.sync().parallelWrites();
         int queueCapacity = settings.sync().queueCapacity();
-        this.parallelWrites = Math.max(1, Math.min(parallelWrites, writerThreads));
-        this.queueCapacity = queueCapacity;
+        this.limits = new SessionLimits(Math.max(1, Math.min(parallelWrites, writerThreads)), queueCapacity,
+                settings.security().maxWatchesPerPlan());
         AtomicInteger n = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), r -> {
             Thread t = new Thread(r, "pilotlight-sync-writer-" + n.incrementAndGet());
@@ -80,8 +79,8 @@ public class SyncEngine {
                     direction.describe());
             running.stop();
         }
-        SyncSession session = new SyncSession(settings, direction.sourceSite(), direction.targetSite(), writers,
-                parallelWrites, queueCapacity, Clock.systemUTC(),
+        SyncSession session = new SyncSession(settings, direction.sourceSite(), direction.targetSite(), writers, limits,
+                Clock.systemUTC(),
                 () -> phaseListener.accept(settings.planNamespace(), settings.planName()));
         sessions.put(key, session);
         metrics.register(settings.planNamespace(), settings.planName(), session::report);

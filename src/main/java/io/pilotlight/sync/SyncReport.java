@@ -23,11 +23,13 @@ import java.util.List;
  * @param sourceProblem why the source cannot be read right now, or null
  * @param targetProblem why the target cannot be written right now, or null
  * @param heldPrunes copies whose source is gone but that were kept because a primary list failed
+ * @param refusal why the sync does not start ({@link Phase#REFUSED}), or null
  */
 public record SyncReport(SyncMode mode, Phase phase, int namespaces, int objectsInSync, int workloadsParked,
         int conflictCount, List<String> conflicts, int failureCount, List<String> failures, int driftCount,
         Instant lastFullSync, Long lagP50Millis, Long lagP99Millis, int lagSamples, int pending, long oldestPendingMillis,
-        List<String> unknownKinds, String sourceProblem, String targetProblem, int heldPrunes) {
+        List<String> unknownKinds, String sourceProblem, String targetProblem, int heldPrunes,
+        String refusal) {
 
     public static final int LISTED = 20;
 
@@ -36,6 +38,8 @@ public record SyncReport(SyncMode mode, Phase phase, int namespaces, int objects
         NOT_RUNNING,
         /** Reading the primary's API discovery to map the protected kinds. */
         STARTING,
+        /** Not started: it would open more watches on the source than the operator allows one plan. */
+        REFUSED,
         /** The first full pass has not completed, or (Continuous) the informers that follow changes are starting. */
         INITIAL_SYNC,
         /** The first full pass completed and (Continuous) changes are followed. */
@@ -44,6 +48,6 @@ public record SyncReport(SyncMode mode, Phase phase, int namespaces, int objects
 
     public static SyncReport notRunning(SyncMode mode) {
         return new SyncReport(mode, Phase.NOT_RUNNING, 0, 0, 0, 0, List.of(), 0, List.of(), 0, null, null, null, 0, 0, 0,
-                List.of(), null, null, 0);
+                List.of(), null, null, 0, null);
     }
 }

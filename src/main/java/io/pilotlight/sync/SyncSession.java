@@ -8,6 +8,7 @@ import io.pilotlight.util.RemoteErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
@@ -49,6 +50,8 @@ final class SyncSession implements SourceWatch.Events {
     private final TargetWriter writer;
     private final SourceWatch watch;
     private final FullPass fullPass;
+    private final ListScope scope = new ListScope();
+    private final WatchBudget watchBudget;
     private final Runnable phaseChanged;
 
     private volatile boolean stopped;
@@ -60,17 +63,17 @@ final class SyncSession implements SourceWatch.Events {
     private long nextFullPass;
 
     /** @param phaseChanged told on the coordinator thread when the session's phase changed (the plan's status then does) */
-    SyncSession(SyncSettings settings, Site source, Site target, ExecutorService writers, int parallelism,
-            int queueCapacity, Clock clock, Runnable phaseChanged) {
+    SyncSession(SyncSettings settings, Site source, Site target, ExecutorService writers, SessionLimits limits, Clock clock,
+            Runnable phaseChanged) {
         this.settings = settings;
         this.phaseChanged = phaseChanged;
         this.source = source;
         this.target = target;
         this.ownLabels = PlanLabels.of(settings.planNamespace(), settings.planName());
-        this.pool = new WriterPool(writers, parallelism);
-        this.queue = new WorkQueue<>(queueCapacity);
+        this.pool = new WriterPool(writers, limits.parallelWrites());
+        this.queue = new WorkQueue<>(limits.queueCapacity());
+        this.watchBudget = new WatchBudget(limits.maxWatches());
         this.writer = new TargetWriter(target, settings, ownLabels);
-        ListScope scope = new ListScope();
         this.watch = new SourceWatch(source, settings.labelSelector(), settings.planKey(), this, scope);
         this.changes = new ChangePath(queue, new InFlightWrites(pool, queue::wakeUp), ledger, watch, writer);
         this.fullPass = new FullPass(settings, source, target, ownLabels, pool, writer, ledger, queue, clock, scope);
@@ -195,6 +198,12 @@ final class SyncSession implements SourceWatch.Events {
     private void runOnce() throws InterruptedException {
         if (ledger.phase() == Ledger.Phase.RESOLVING_KINDS) {
             resolveKinds();
+            if (ledger.refusal() != null) {
+                // Asked again later: a role granted meanwhile (to read cluster-wide) may bring the plan within its budget.
+                Thread.sleep(settings.interval().toMillis());
+                scope.forget();
+                return;
+            }
         }
         boolean continuous = settings.mode() == SyncMode.CONTINUOUS;
         if (continuous && ledger.phase().compareTo(Ledger.Phase.STARTING_WATCH) >= 0) {
@@ -236,6 +245,15 @@ final class SyncSession implements SourceWatch.Events {
         LOG.debugf("sync of plan %s: %d kind(s) mapped in %d ms", settings.planKey(), r.kinds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         kinds = r;
+        Optional<String> excess = watchBudget.excess(source, r.kinds(), settings.namespaces(), scope, settings.mode());
+        if (excess.isPresent()) {
+            if (!excess.get().equals(ledger.refusal())) {
+                LOG.infof("sync of plan %s not started: %s", settings.planKey(), excess.get());
+                ledger.refused(excess.get());
+                phaseChanged.run(); // the phase stays before the first pass: the loop would not tell
+            }
+            return;
+        }
         ledger.kindsResolved(r.unknown());
         if (!r.unknown().isEmpty()) {
             LOG.infof("sync of plan %s: kinds left out: %s", settings.planKey(), r.unknown());

@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,10 +245,44 @@ class TrustBoundaryTest {
     }
 
     @Test
-    void aPlanThatWouldOpenTooManyWatchesIsRefused() {
-        String many = IntStream.range(0, 10).mapToObj(i -> ns + "-n" + i).collect(Collectors.joining(", "));
-        plans().resource(plan("many", Map.of("protect", "{namespaces: [" + many + "]}"))).create();
-        awaitCondition("many", ConditionTypes.READY, Reasons.TOO_MANY_WATCHES, "10 namespaces × 14 kinds = 140 watches");
+    void aPlanWhoseIdentityReadsOnlyItsNamespacesIsRefusedMoreWatchesThanTheCap() {
+        // The source is the operator's cluster, read as the author, who may list nothing cluster-wide: one watch per kind and namespace.
+        secret("author-cluster", clusters.clusters().kubeconfigContent(Site.PRIMARY));
+        plans().resource(plan("many", Map.of("primary", "{name: dc1}", "standby", "{name: dc2, kubeconfigSecretRef: {name: author-cluster}}",
+                "protect", "{namespaces: [" + String.join(", ", tenNamespaces()) + "]}"))).create();
+        awaitCondition("many", ConditionTypes.STANDBY_IN_SYNC, Reasons.TOO_MANY_WATCHES,
+                "10 namespaces × 14 kinds = 140 watches on the primary dc1, more than the 100");
+        awaitCondition("many", ConditionTypes.READY, Reasons.TOO_MANY_WATCHES, "StandbyInSync (False, TooManyWatches");
+        awaitCondition("many", ConditionTypes.STALLED, Reasons.TOO_MANY_WATCHES, "nothing changes until");
+        assertStaysTrue(QUIET, () -> assertThat(clusters.primary().namespaces().withName(ns + "-n0").get()).isNull());
+    }
+
+    @Test
+    void aPlanOfManyNamespacesSyncsWhereItsIdentityReadsEveryNamespace() {
+        // The source's identity (the primary's kubeconfig) lists and watches everywhere: one watch per kind, 14 of the 100.
+        List<String> namespaces = tenNamespaces();
+        grantStandby("pilotlight-standby-site");
+        grantStandby("pilotlight-standby-namespace-writer");
+        try {
+            for (String n : namespaces) {
+                clusters.primary().resource(new NamespaceBuilder().withNewMetadata().withName(n).endMetadata().build()).create();
+            }
+            clusters.primary().resource(new ConfigMapBuilder().withNewMetadata().withName("app").withNamespace(namespaces.get(9))
+                    .endMetadata().withData(Map.of("k", "v")).build()).create();
+            plans().resource(plan("wide", Map.of("protect", "{namespaces: [" + String.join(", ", namespaces) + "]}"))).create();
+            clusters.await("the copy in the tenth namespace", WAIT, () -> assertThat(clusters.standby().configMaps()
+                    .inNamespace(namespaces.get(9)).withName("app").get()).isNotNull());
+            assertThat(PlanFixtures.condition(clusters.standby(), ns, "wide", ConditionTypes.STANDBY_IN_SYNC).getReason())
+                    .isNotEqualTo(Reasons.TOO_MANY_WATCHES);
+        } finally {
+            for (Site site : Site.values()) {
+                namespaces.forEach(n -> clusters.client(site).namespaces().withName(n).delete());
+            }
+        }
+    }
+
+    private List<String> tenNamespaces() {
+        return IntStream.range(0, 10).mapToObj(i -> ns + "-n" + i).toList();
     }
 
     @Test

@@ -68,6 +68,20 @@ class ReadinessRulesTest {
     }
 
     @Test
+    void aReasonOnlyAPersonCuresComesFirstSoThatThePlanIsStalled() {
+        List<Condition> conditions = allTrue();
+        replace(conditions, condition(ConditionTypes.STANDBY_COMPATIBLE, ConditionStatus.UNKNOWN, Reasons.PENDING, "not yet"));
+        replace(conditions, condition(ConditionTypes.STANDBY_IN_SYNC, ConditionStatus.FALSE, Reasons.TOO_MANY_WATCHES, "2800 watches"));
+
+        ConditionResult r = ReadinessRules.aggregate(conditions, true, true);
+
+        assertThat(r.reason()).isEqualTo(Reasons.TOO_MANY_WATCHES);
+        assertThat(r.message()).startsWith("not ready: StandbyCompatible (Unknown, Pending: not yet); StandbyInSync");
+        Condition ready = condition(ConditionTypes.READY, ConditionStatus.FALSE, r.reason(), r.message());
+        assertThat(ReadinessRules.stalled(ready).status()).isEqualTo(ConditionStatus.TRUE);
+    }
+
+    @Test
     void backupsDisabledDoNotNeedBackupScheduledOrRpoMet() {
         List<Condition> conditions = allTrue();
         replace(conditions, condition(ConditionTypes.BACKUP_SCHEDULED, ConditionStatus.FALSE, Reasons.BACKUPS_DISABLED, "off"));

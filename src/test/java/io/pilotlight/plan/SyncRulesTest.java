@@ -61,7 +61,7 @@ class SyncRulesTest {
     void conflictsAndRefusedCopiesAreDrift() {
         SyncReport r = new SyncReport(SyncMode.CONTINUOUS, Phase.RUNNING, 1, 40, 6, 2, List.of("ConfigMap a/x: in the way",
                 "Secret a/y: in the way"), 1, List.of("Deployment a/z: HTTP 422"), 0, LAST, 5L, 20L, 10, 0, 0, List.of(), null,
-                null, 0);
+                null, 0, null);
         ConditionResult c = SyncRules.condition(r, DC1_TO_DC2, true, true);
         assertThat(c.status()).isEqualTo(ConditionStatus.FALSE);
         assertThat(c.reason()).isEqualTo(Reasons.DRIFT_DETECTED);
@@ -72,13 +72,23 @@ class SyncRulesTest {
     @Test
     void unknownKindsAndNoNamespacesAreReported() {
         SyncReport unknown = new SyncReport(SyncMode.CONTINUOUS, Phase.RUNNING, 1, 40, 6, 0, List.of(), 0, List.of(), 0, LAST,
-                null, null, 0, 0, 0, List.of("example.com/Widget (not served by the primary)"), null, null, 0);
+                null, null, 0, 0, 0, List.of("example.com/Widget (not served by the primary)"), null, null, 0, null);
         assertThat(SyncRules.condition(unknown, DC1_TO_DC2, true, true).reason()).isEqualTo(Reasons.UNKNOWN_KIND);
         assertThat(SyncRules.condition(unknown, DC1_TO_DC2, true, true).message()).contains("example.com/Widget");
 
         SyncReport none = new SyncReport(SyncMode.CONTINUOUS, Phase.RUNNING, 0, 0, 0, 0, List.of(), 0, List.of(), 0, LAST,
-                null, null, 0, 0, 0, List.of(), null, null, 0);
+                null, null, 0, 0, 0, List.of(), null, null, 0, null);
         assertThat(SyncRules.condition(none, DC1_TO_DC2, true, true).reason()).isEqualTo(Reasons.NO_NAMESPACES);
+    }
+
+    @Test
+    void aRefusedSyncSaysWhyWhateverElseItKnows() {
+        SyncReport r = new SyncReport(SyncMode.CONTINUOUS, Phase.REFUSED, 200, 0, 0, 0, List.of(), 0, List.of(), 0, null, null,
+                null, 0, 0, 0, List.of(), "HTTP 503", null, 0, "200 namespaces × 14 kinds = 2800 watches");
+        ConditionResult c = SyncRules.condition(r, DC1_TO_DC2, true, true);
+        assertThat(c.status()).isEqualTo(ConditionStatus.FALSE);
+        assertThat(c.reason()).isEqualTo(Reasons.TOO_MANY_WATCHES);
+        assertThat(c.message()).isEqualTo("200 namespaces × 14 kinds = 2800 watches");
     }
 
     @Test
@@ -94,7 +104,7 @@ class SyncRulesTest {
     @Test
     void theListOfConflictsIsCappedButTheCountIsExact() {
         SyncReport r = new SyncReport(SyncMode.CONTINUOUS, Phase.RUNNING, 1, 40, 6, 25, List.of("ConfigMap a/x"), 0, List.of(),
-                0, LAST, null, null, 0, 0, 0, List.of(), null, null, 0);
+                0, LAST, null, null, 0, 0, 0, List.of(), null, null, 0, null);
         assertThat(SyncRules.condition(r, DC1_TO_DC2, true, true).message()).contains("ConfigMap a/x and 24 more");
     }
 
@@ -125,17 +135,17 @@ class SyncRulesTest {
 
     private static SyncReport report(Phase phase) {
         return new SyncReport(SyncMode.CONTINUOUS, phase, 1, 40, 6, 0, List.of(), 0, List.of(), 1, LAST, 5L, 20L, 10, 0, 0,
-                List.of(), null, null, 0);
+                List.of(), null, null, 0, null);
     }
 
     private static SyncReport pending(int count, long oldestMillis) {
         return new SyncReport(SyncMode.CONTINUOUS, Phase.RUNNING, 1, 40, 6, 0, List.of(), 0, List.of(), 0, LAST, 5L, 20L, 10,
-                count, oldestMillis, List.of(), null, null, 0);
+                count, oldestMillis, List.of(), null, null, 0, null);
     }
 
     private static SyncReport with(SyncReport r, String sourceProblem, String targetProblem) {
         return new SyncReport(r.mode(), r.phase(), r.namespaces(), r.objectsInSync(), r.workloadsParked(), r.conflictCount(),
                 r.conflicts(), r.failureCount(), r.failures(), r.driftCount(), r.lastFullSync(), r.lagP50Millis(), r.lagP99Millis(),
-                r.lagSamples(), r.pending(), r.oldestPendingMillis(), r.unknownKinds(), sourceProblem, targetProblem, r.heldPrunes());
+                r.lagSamples(), r.pending(), r.oldestPendingMillis(), r.unknownKinds(), sourceProblem, targetProblem, r.heldPrunes(), r.refusal());
     }
 }

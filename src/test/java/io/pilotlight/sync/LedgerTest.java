@@ -47,6 +47,18 @@ class LedgerTest {
     }
 
     @Test
+    void aRefusalIsReportedUntilTheKindsAreResolvedWithinTheBudget() {
+        Ledger ledger = new Ledger();
+        ledger.refused("2800 watches");
+        assertThat(report(ledger).phase()).isEqualTo(SyncReport.Phase.REFUSED);
+        assertThat(report(ledger).refusal()).isEqualTo("2800 watches");
+
+        ledger.kindsResolved(List.of());
+        assertThat(phases(ledger)).isEqualTo("FIRST_PASS/INITIAL_SYNC");
+        assertThat(report(ledger).refusal()).isNull();
+    }
+
+    @Test
     void periodicRunsOnceTheFirstPassCompleted() {
         Ledger ledger = new Ledger();
         ledger.kindsResolved(List.of());

@@ -15,7 +15,7 @@ public final class Reasons {
     public static final String INVALID_KUBECONFIG = "InvalidKubeconfig";
     /** A plan outside the trusted namespaces names no ServiceAccount to act as, and the operator has no default one. */
     public static final String SERVICE_ACCOUNT_REQUIRED = "ServiceAccountRequired";
-    /** A plan's sync would open more informers than the operator allows one plan (pilotlight.security.max-watches-per-plan). */
+    /** A plan's sync would open more watches on its source than the operator allows one plan (pilotlight.security.max-watches-per-plan). */
     public static final String TOO_MANY_WATCHES = "TooManyWatches";
     /** A site's API server did not answer. */
     public static final String UNREACHABLE = "Unreachable";

@@ -42,6 +42,10 @@ public class FinalSyncStep extends PhasedStep {
             return StepOutcome.skipped("no sync runs for this plan (sync " + report.mode()
                     + "); " + run.siteName(run.toRole()) + " has what the last sync or restore gave it");
         }
+        if (report.phase() == SyncReport.Phase.REFUSED) {
+            return StepOutcome.skipped("the plan's sync does not run: " + report.refusal() + "; " + run.siteName(run.toRole())
+                    + " has what the last sync or restore gave it");
+        }
         Instant started = run.step(NAME).map(s -> Instant.parse(s.getStartedAt())).orElse(run.now());
         if (report.lastFullSync() != null && report.lastFullSync().isAfter(started) && report.failureCount() == 0) {
             return StepOutcome.done("full pass completed at " + Conditions.timestamp(report.lastFullSync()) + ": "
