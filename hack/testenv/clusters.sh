@@ -122,9 +122,16 @@ up_one() {
     log "creating $name on 127.0.0.1:$(api_port "$name")"
     # Without leader election: with it, the controller-manager and scheduler exit when an outage test
     # keeps the API server away longer than their lease, and no Pod would be made after it.
+    # The controller-manager's client limits and workers as a production control plane of a thousand
+    # workloads sets them: at its defaults (20 requests/s, 5 workers per kind) scaling 1,000
+    # Deployments takes minutes, and a benchmark's floor would measure that limit, not the API server.
     "$kwokctl" create cluster --name "$name" --config "$(write_config "$name")" \
       --kube-audit-policy "$(write_audit_policy)" \
       --extra-args kube-controller-manager=leader-elect=false --extra-args kube-scheduler=leader-elect=false \
+      --extra-args kube-controller-manager=kube-api-qps=500 --extra-args kube-controller-manager=kube-api-burst=1000 \
+      --extra-args kube-controller-manager=concurrent-deployment-syncs=20 \
+      --extra-args kube-controller-manager=concurrent-replicaset-syncs=20 \
+      --extra-args kube-controller-manager=concurrent-statefulset-syncs=20 \
       --wait "${WAIT_SECONDS}s" --quiet-pull >&2 || { show_logs "$name"; return 1; }
   fi
   # Flattened (certificates inline) so that the file can go into a kubeconfig Secret as it is.
