@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pilotlight.core.clusters.AccessReview;
 import io.pilotlight.core.clusters.SiteHealth;
 import io.pilotlight.plan.CompatibilityRules.UsedCrd;
 import io.pilotlight.status.ConditionResult;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * Gathers the facts {@link CompatibilityRules} judges: which namespaced CRDs have objects in the
  * protected namespaces on the primary (one {@code limit=1} list per namespace, and only for the CRDs the
  * standby lacks or serves at other versions), which CRD versions the standby serves, and the
- * StorageClasses of protected PVCs.
+ * StorageClasses of protected PVCs (one cluster-wide list where the identity may make it).
  */
 @ApplicationScoped
 public class StandbyCompatibility {
@@ -41,15 +42,29 @@ public class StandbyCompatibility {
         }
         List<UsedCrd> used = usedCrds(primary, namespaces, served);
         Set<String> usedClasses = new TreeSet<>();
-        for (String ns : namespaces) {
-            primary.persistentVolumeClaims().inNamespace(ns).list().getItems().stream()
-                    .map(PersistentVolumeClaim::getSpec).map(s -> s.getStorageClassName()).filter(Objects::nonNull)
-                    .filter(s -> !s.isEmpty()).forEach(usedClasses::add);
-        }
+        protectedClaims(primary, namespaces).stream().map(PersistentVolumeClaim::getSpec).map(s -> s.getStorageClassName())
+                .filter(Objects::nonNull).filter(s -> !s.isEmpty()).forEach(usedClasses::add);
         Set<String> standbyClasses = standby.storage().v1().storageClasses().list().getItems().stream()
                 .map(StorageClass::getMetadata).map(m -> m.getName()).collect(Collectors.toSet());
         return CompatibilityRules.evaluate(new CompatibilityRules.Facts(primaryHealth.gitVersion(), primaryHealth.minor(),
                 standbyHealth.gitVersion(), standbyHealth.minor(), used, served, usedClasses, standbyClasses));
+    }
+
+    /**
+     * The PVCs of the protected namespaces: one cluster-wide list where the identity may list PVCs
+     * everywhere (the requests then grow with nothing), one list per namespace otherwise.
+     */
+    private static List<PersistentVolumeClaim> protectedClaims(KubernetesClient primary, List<String> namespaces) {
+        if (namespaces.size() > 1 && AccessReview.allowedEverywhere(primary, "", "persistentvolumeclaims", "list")) {
+            Set<String> wanted = Set.copyOf(namespaces);
+            return primary.persistentVolumeClaims().inAnyNamespace().list().getItems().stream()
+                    .filter(c -> wanted.contains(c.getMetadata().getNamespace())).toList();
+        }
+        List<PersistentVolumeClaim> claims = new ArrayList<>();
+        for (String ns : namespaces) {
+            claims.addAll(primary.persistentVolumeClaims().inNamespace(ns).list().getItems());
+        }
+        return claims;
     }
 
     /** The CRDs that {@link CompatibilityRules#mayBlock} and that the protected namespaces use. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -297,8 +298,10 @@ class DisasterRecoveryPlanReconcilerTest {
             CustomResourceDefinition standbyCrd = new CustomResourceDefinitionBuilder(crd).editMetadata().withResourceVersion(null)
                     .endMetadata().build();
             clusters.standby().resource(standbyCrd).create();
+            // Two namespaces: the PVCs are now read with one cluster-wide list (the test's identity may list them everywhere).
+            primary.resource(new NamespaceBuilder().withNewMetadata().withName(ns + "-b").endMetadata().build()).create();
             SpecEdit.of(plans(), "shop", spec -> {
-                spec.getProtect().setNamespaces(List.of(ns));
+                spec.getProtect().setNamespaces(List.of(ns, ns + "-b"));
                 spec.getObjectives().setRto("10m"); // a new generation: compatibility is checked again
             });
             clusters.await("only the StorageClass is missing now", WAIT, () -> {
@@ -309,6 +312,8 @@ class DisasterRecoveryPlanReconcilerTest {
         } finally {
             primary.apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
             clusters.standby().apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
+            primary.namespaces().withName(ns + "-b").delete();
+            clusters.standby().namespaces().withName(ns + "-b").delete();
         }
     }
 
