@@ -191,9 +191,10 @@ final class Ledger {
         long oldestMillis = oldestSeenNanos == null ? 0 : Math.max(0, (nowNanos - oldestSeenNanos) / 1_000_000);
         Map<ObjectKey, String> problems = new HashMap<>(orphans);
         problems.putAll(conflicts);
-        return new SyncReport(mode, refusal != null ? SyncReport.Phase.REFUSED : phase.reported(), namespaces, inSync, parked, problems.size(), listed(problems),
-                failures.size(), listed(failures), driftCount, lastFullSync, lag.percentile(50), lag.percentile(99),
-                lag.count(), waiting.size(), oldestMillis, unknownKinds, sourceProblem, targetProblem, heldPrunes, refusal);
+        SyncReport.Phase reported = refusal != null ? SyncReport.Phase.REFUSED : phase.reported();
+        return new SyncReport(mode, reported, namespaces, inSync, parked, problems.size(), listed(problems), failures.size(),
+                listed(failures), driftCount, lastFullSync, lag.percentile(50), lag.percentile(99), lag.count(), waiting.size(),
+                oldestMillis, unknownKinds, sourceProblem, targetProblem, heldPrunes, refusal);
     }
 
     private static List<String> listed(Map<ObjectKey, String> problems) {

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * reads all the protected namespaces (lists and watches grow with the kinds, not kinds x namespaces).
  * Asked once per kind and site per session ({@link AccessReview}); a refusal or a failed review keeps the
  * per-namespace path, which is all that an identity confined to its namespaces (an impersonated plan
- * identity) can use. A single namespace is always read
- * in place: one request either way, and no other namespace's objects cross the wire.
+ * identity) can use. A single namespace is always read in place: one request either way, and no other
+ * namespace's objects cross the wire.
  */
 final class ListScope {
 
