@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code make bench-plans}, issue 13's many plans on one operator: the packaged operator with deploy/'s
- * JVM settings ({@link OperatorProcess#deployJvmOptions()}) and bench.plans plans (default 50), each
+ * JVM settings and environment ({@link OperatorProcess#deploySettings()}) and bench.plans plans (default 50), each
  * protecting bench.plan-namespaces namespaces of its own on the primary (default 20) that hold
  * bench.objects-per-namespace ConfigMaps and Secrets (default 2). Measures the time from the first
  * plan's creation until every plan's StandbyInSync is True, then a steady window of
@@ -64,7 +64,7 @@ class PlansCheck {
         String runLabel = OperatorTestResource.RUN_LABEL + "=" + OperatorTestResource.runId();
         try {
             try (OperatorProcess op = new OperatorProcess(clusters.clusters().kubeconfigPath(Site.STANDBY), operatorNs, runLabel, ns,
-                    Path.of("target", "bench", "plans")).javaOptions(JVM)) {
+                    Path.of("target", "bench", "plans")).deploySettings()) {
                 OperatorProcess.prepare(clusters, operatorNs, ns);
                 KubernetesClient primary = clusters.primary();
                 double written = BenchObjects.write(primary, all, n -> BenchObjects.configOnly(n, OBJECTS), 8,
@@ -123,7 +123,7 @@ class PlansCheck {
     }
 
     /** While the operator still runs: it removes each plan's finalizer once the plan's sync is stopped. */
-    private static void deletePlans(TestClusters clusters, String ns) {
+    static void deletePlans(TestClusters clusters, String ns) {
         var plans = clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns);
         plans.delete();
         try {

@@ -2,6 +2,7 @@ package io.pilotlight.chaos;
 
 import io.pilotlight.testsupport.ApiRequests;
 import io.pilotlight.testsupport.BenchResults;
+import io.pilotlight.testsupport.OperatorProcess;
 import io.pilotlight.testsupport.ProcessSample;
 import java.io.IOException;
 import java.util.Map;
@@ -88,7 +89,8 @@ final class PlansFigures {
                 .figure("primaryListsToSync", primaryUsed.lists(), "LISTs on the primary until all in sync")
                 .figure("standbyListsToSync", standbyUsed.lists(), "LISTs on the standby until all in sync")
                 .figure("primaryListsPerMinuteSteady", steadyLists * 60.0 / PlansCheck.STEADY_SECONDS, "LISTs/min on the primary in sync");
-        r.note("JVM: " + PlansCheck.JVM + " (the image's options under deploy/'s 512Mi limit); " + heap)
+        r.note("JVM: " + PlansCheck.JVM + ", environment " + OperatorProcess.deployEnvironment()
+                + " (the image's settings under deploy/'s 512Mi limit); " + heap)
                 .note(String.format("watch budget: each plan protects %d namespaces x %d kinds = %d watches by"
                         + " pilotlight.security.max-watches-per-plan's count (default 2000: none refused)",
                         PlansCheck.PLAN_NAMESPACES, kinds, PlansCheck.PLAN_NAMESPACES * kinds))

@@ -53,6 +53,7 @@ public final class OperatorProcess implements AutoCloseable {
     private String shard;
     private String shardSelector;
     private String javaOptions = "-Xmx384m";
+    private Map<String, String> imageEnvironment = Map.of();
 
     /**
      * @param kubeconfig of the operator's own cluster (where plans and Failovers live)
@@ -98,18 +99,41 @@ public final class OperatorProcess implements AutoCloseable {
      * -XX:NativeMemoryTracking=summary): what the memory benchmarks run the packaged operator with.
      */
     public static String deployJvmOptions() {
+        String image = Arrays.stream(imageProperties().getProperty("quarkus.jib.jvm-additional-arguments", "").split(","))
+                .map(String::trim).filter(o -> o.startsWith("-XX:")).collect(Collectors.joining(" "));
+        return ("-XX:MaxRAM=512m " + image + " " + System.getProperty("bench.extra-jvm-options", "")).trim();
+    }
+
+    /** The image's environment variables (quarkus.jib.environment-variables."NAME"), e.g. MALLOC_ARENA_MAX. */
+    public static Map<String, String> deployEnvironment() {
+        String prefix = "quarkus.jib.environment-variables.";
+        Map<String, String> env = new LinkedHashMap<>();
+        imageProperties().forEach((k, v) -> {
+            if (k.toString().startsWith(prefix)) {
+                env.put(k.toString().substring(prefix.length()).replace("\"", ""), v.toString());
+            }
+        });
+        return env;
+    }
+
+    /** Runs with the image's JVM options and environment under deploy/'s limit, as the memory benchmarks measure it. */
+    public OperatorProcess deploySettings() {
+        this.javaOptions = deployJvmOptions();
+        this.imageEnvironment = deployEnvironment();
+        return this;
+    }
+
+    private static Properties imageProperties() {
         Properties props = new Properties();
         try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
             props.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String image = Arrays.stream(props.getProperty("quarkus.jib.jvm-additional-arguments", "").split(","))
-                .map(String::trim).filter(o -> o.startsWith("-XX:")).collect(Collectors.joining(" "));
-        return ("-XX:MaxRAM=512m " + image + " " + System.getProperty("bench.extra-jvm-options", "")).trim();
+        return props;
     }
 
-    /** The JVM's heap options instead of -Xmx384m, e.g. {@link #deployJvmOptions()}. */
+    /** The JVM's heap options instead of -Xmx384m. */
     public OperatorProcess javaOptions(String options) {
         this.javaOptions = options;
         return this;
@@ -169,7 +193,7 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** The variables the Deployment would give (see the class comment for what differs). */
     Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(imageEnvironment);
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("POD_NAMESPACE", namespace);
         env.put("HOSTNAME", identity);

@@ -53,6 +53,11 @@ public record ProcessSample(double rssMiB, double heapAfterGcMiB, int threads, i
         }
     }
 
+    /** The most resident memory the process has had since it started (VmHWM), in MiB. */
+    public static double peakRssMiB(long pid) throws IOException {
+        return field(Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")), "VmHWM:") / 1024.0;
+    }
+
     /** User plus system CPU time the process has used since it started, in seconds. */
     public static double cpuSeconds(long pid) {
         try {
