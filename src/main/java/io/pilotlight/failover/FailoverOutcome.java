@@ -14,6 +14,7 @@ import io.pilotlight.core.PlanSiteState;
 import io.pilotlight.failover.report.ReportConfigMap;
 import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.steps.FinalSyncStep;
+import io.pilotlight.failover.steps.ReadinessWatches;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.status.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * The start and the end of a Failover: phase, times, the measured RTO and RPO, the Progressing
- * condition, events and metrics, the release of the plan and the report ({@link ReportConfigMap}) when it ends.
+ * condition, events and metrics, the release of the plan, the report ({@link ReportConfigMap}) and the
+ * readiness watch ({@link ReadinessWatches}) when it ends.
  */
 @ApplicationScoped
 public class FailoverOutcome {
@@ -33,12 +35,15 @@ public class FailoverOutcome {
     private final PlanSiteState siteState;
     private final FailoverMetrics metrics;
     private final ReportConfigMap reports;
+    private final ReadinessWatches readiness;
 
-    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ReportConfigMap reports) {
+    public FailoverOutcome(EventRecorder events, PlanSiteState siteState, FailoverMetrics metrics, ReportConfigMap reports,
+            ReadinessWatches readiness) {
         this.events = events;
         this.siteState = siteState;
         this.metrics = metrics;
         this.reports = reports;
+        this.readiness = readiness;
     }
 
     void start(Failover failover, DisasterRecoveryPlan plan, Instant now) {
@@ -77,6 +82,7 @@ public class FailoverOutcome {
         events.normal(failover, Reasons.SUCCEEDED, summary);
         metrics.ended(failover, true, rto);
         reports.record(failover, run.plan());
+        readiness.stop(failover);
     }
 
     void fail(Failover failover, DisasterRecoveryPlan plan, String step, String reason, String message, Instant now) {
@@ -93,6 +99,7 @@ public class FailoverOutcome {
         events.warning(failover, Reasons.FAILED, StepLog.trim(text));
         metrics.ended(failover, false, Duration.between(created(failover, now), now).toSeconds());
         reports.record(failover, plan);
+        readiness.stop(failover);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.pilotlight.core.clusters.SiteConfigException;
 import io.pilotlight.failover.run.FailoverRun;
 import io.pilotlight.failover.run.Step;
 import io.pilotlight.failover.run.StepOutcome;
+import io.pilotlight.failover.steps.ReadinessWatches;
 import io.pilotlight.status.Conditions;
 import io.pilotlight.util.GoDurations;
 import io.pilotlight.util.RemoteErrors;
@@ -50,9 +51,11 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
     private final FailoverRollback rollback;
     private final FailoverMetrics metrics;
     private final FailoverStatusGateway status;
+    private final ReadinessWatches readiness;
 
     public FailoverReconciler(KubernetesClient client, PlanSites sites, StepRegistry registry, StepLog log, FailoverOutcome outcome,
-            DrillCleanup drills, FailoverRollback rollback, FailoverMetrics metrics, FailoverStatusGateway status) {
+            DrillCleanup drills, FailoverRollback rollback, FailoverMetrics metrics, FailoverStatusGateway status,
+            ReadinessWatches readiness) {
         this.client = client;
         this.sites = sites;
         this.registry = registry;
@@ -62,6 +65,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
         this.rollback = rollback;
         this.metrics = metrics;
         this.status = status;
+        this.readiness = readiness;
     }
 
     @Override
@@ -130,6 +134,7 @@ public class FailoverReconciler implements Reconciler<Failover>, Cleaner<Failove
     @Override
     public DeleteControl cleanup(Failover failover, Context<Failover> context) {
         metrics.stopped(failover);
+        readiness.stop(failover);
         return rollback.run(failover, Instant.now());
     }
 

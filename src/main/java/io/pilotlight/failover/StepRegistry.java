@@ -17,6 +17,7 @@ import io.pilotlight.failover.steps.FinalBackupStep;
 import io.pilotlight.failover.steps.FinalSyncStep;
 import io.pilotlight.failover.steps.PauseSyncStep;
 import io.pilotlight.failover.steps.QuiesceStep;
+import io.pilotlight.failover.steps.ReadinessWatches;
 import io.pilotlight.failover.steps.RestoreStep;
 import io.pilotlight.failover.steps.ScaleUpWaveStep;
 import io.pilotlight.failover.steps.SwitchTrafficStep;
@@ -56,10 +57,11 @@ public class StepRegistry {
     private final DrillCopyStep drillCopy;
     private final ProtectedNamespaces namespaces;
     private final ActionSteps actions;
+    private final ReadinessWatches readiness;
 
     public StepRegistry(ValidateStep validate, QuiesceStep quiesce, FenceStep fence, FinalSyncStep finalSync, FinalBackupStep finalBackup, RestoreStep restore,
             PauseSyncStep pauseSync, SwitchTrafficStep switchTraffic, ActivateStep activate, DrillCopyStep drillCopy,
-            ProtectedNamespaces namespaces, ActionSteps actions) {
+            ProtectedNamespaces namespaces, ActionSteps actions, ReadinessWatches readiness) {
         this.validate = validate;
         this.quiesce = quiesce;
         this.fence = fence;
@@ -72,6 +74,7 @@ public class StepRegistry {
         this.drillCopy = drillCopy;
         this.namespaces = namespaces;
         this.actions = actions;
+        this.readiness = readiness;
     }
 
     public List<Step> sequence(FailoverRun run) {
@@ -123,12 +126,12 @@ public class StepRegistry {
         if (waves != null) {
             for (WaveSpec wave : waves) {
                 steps.addAll(actions.beforeWave(wave));
-                steps.add(new ScaleUpWaveStep(wave.getName(), wave.getSelector(), earlier, false, ns));
+                steps.add(new ScaleUpWaveStep(wave.getName(), wave.getSelector(), earlier, false, ns, readiness));
                 steps.addAll(actions.afterWave(wave));
                 earlier.add(wave.getSelector());
             }
         }
-        steps.add(new ScaleUpWaveStep(earlier.isEmpty() ? SINGLE_WAVE : REMAINING_WAVE, null, earlier, resumeScheduled, ns));
+        steps.add(new ScaleUpWaveStep(earlier.isEmpty() ? SINGLE_WAVE : REMAINING_WAVE, null, earlier, resumeScheduled, ns, readiness));
         return steps;
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pilotlight.core.SyncKind;
+import io.pilotlight.core.clusters.SlimStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,7 +133,7 @@ final class SourceWatch {
         var op = kept == null ? kindOp.inNamespace(key.namespace()) : kindOp.inAnyNamespace();
         SharedIndexInformer<GenericKubernetesResource> informer =
                 (selector == null ? op : op.withLabelSelector(selector)).runnableInformer(0);
-        SlimStore store = new SlimStore(kept);
+        SlimStore store = SlimStore.withoutStatus(kept);
         informer.itemStore(store);
         informer.exceptionHandler((started, t) -> {
             if (!events.stopped()) {

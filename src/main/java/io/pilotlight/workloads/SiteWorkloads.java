@@ -25,13 +25,15 @@ public final class SiteWorkloads {
         List<Workload> all = new ArrayList<>();
         for (String namespace : namespaces) {
             for (WorkloadKind kind : kinds) {
-                kind.list(site, namespace).stream().map(o -> new Workload(kind, o))
-                        .filter(w -> Selectors.matches(selector, w.labels()))
-                        .filter(w -> !"true".equals(w.annotations().get(SyncAnnotations.SKIP)))
-                        .forEach(all::add);
+                kind.list(site, namespace).stream().map(o -> new Workload(kind, o)).filter(w -> taken(w, selector)).forEach(all::add);
             }
         }
         return all;
+    }
+
+    /** Whether the plan's label selector takes the workload and it is not marked to be left alone. */
+    static boolean taken(Workload workload, LabelSelector selector) {
+        return Selectors.matches(selector, workload.labels()) && !"true".equals(workload.annotations().get(SyncAnnotations.SKIP));
     }
 
     /** Applies a JSON patch to the workload; all of it or, when the object changed meanwhile, nothing (HTTP 409/422). */

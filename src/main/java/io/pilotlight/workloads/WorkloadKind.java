@@ -42,8 +42,27 @@ public enum WorkloadKind {
         return runsPods;
     }
 
+    /** The kinds that run Pods, or the others (CronJobs, Jobs, autoscalers). */
+    public static List<WorkloadKind> runningPods(boolean pods) {
+        return Arrays.stream(values()).filter(k -> k.runsPods == pods).toList();
+    }
+
     public String kind() {
         return kind;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    /** The resource name, e.g. {@code statefulsets}. */
+    public String plural() {
+        return context.getPlural();
+    }
+
+    /** Its API, for generic reads and informers. */
+    public ResourceDefinitionContext context() {
+        return context;
     }
 
     /** The version it is read in. */
@@ -63,9 +82,7 @@ public enum WorkloadKind {
      */
     public List<GenericKubernetesResource> list(KubernetesClient site, String namespace) {
         try {
-            return site.genericKubernetesResources(context).inNamespace(namespace).list().getItems().stream()
-                    .filter(o -> !((this == REPLICA_SET || this == JOB) && o.getMetadata().getOwnerReferences() != null
-                            && !o.getMetadata().getOwnerReferences().isEmpty()))
+            return site.genericKubernetesResources(context).inNamespace(namespace).list().getItems().stream().filter(this::standsAlone)
                     .toList();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
@@ -73,6 +90,12 @@ public enum WorkloadKind {
             }
             throw e;
         }
+    }
+
+    /** False for a ReplicaSet or Job owned by another object, which its owner scales or schedules. */
+    public boolean standsAlone(GenericKubernetesResource object) {
+        return !((this == REPLICA_SET || this == JOB) && object.getMetadata().getOwnerReferences() != null
+                && !object.getMetadata().getOwnerReferences().isEmpty());
     }
 
     public Resource<GenericKubernetesResource> resource(KubernetesClient site, String namespace, String name) {

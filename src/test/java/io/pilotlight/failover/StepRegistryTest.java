@@ -30,7 +30,7 @@ class StepRegistryTest {
     private final StepRegistry registry = new StepRegistry(new ValidateStep(null, null, null, null), new QuiesceStep(null, null),
             new FenceStep(null, null, null), new FinalSyncStep(null), new FinalBackupStep(), new RestoreStep(null, null), new PauseSyncStep(null),
             new SwitchTrafficStep(null), new ActivateStep(null, null), new DrillCopyStep(null), null,
-            new ActionSteps((JobAction) null, (HttpCheck) null));
+            new ActionSteps((JobAction) null, (HttpCheck) null), null);
 
     @Test
     void aPlannedFailoverQuiescesSyncsAndScalesUpWaveByWave() {

@@ -13,6 +13,7 @@ import io.pilotlight.api.v1alpha1.Failover;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.status.Conditions;
+import io.pilotlight.testsupport.ApiRequests;
 import io.pilotlight.testsupport.BenchResults;
 import io.pilotlight.testsupport.LocalClusters.Site;
 import io.pilotlight.testsupport.OperatorTestResource;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +61,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = OperatorTestResource.class, restrictToAnnotatedClass = false)
 @Tag("bench")
 class FailoverBenchmark {
+
+    /** What ScaleUp reads: the workload kinds. */
+    private static final Set<String> WORKLOAD_RESOURCES = Set.of("deployments", "statefulsets", "replicasets", "daemonsets",
+            "cronjobs", "jobs", "horizontalpodautoscalers", "scaledobjects");
 
     private static final int DEPLOYMENTS = Integer.getInteger("bench.workloads", 100);
     /** Deployment or StatefulSet: the kind of every workload of the run. */
@@ -112,6 +118,9 @@ class FailoverBenchmark {
             double floor = seconds(System.nanoTime() - floorStart);
             floorAvailable.close();
             standby.namespaces().withName(floorNs).delete();
+            // The namespace controller deletes its N workloads and their Pods on the same API server and cores:
+            // done before the failover starts, so that it does not slow the failover down as it did not the floor.
+            await("the floor's namespace is gone", () -> standby.namespaces().withName(floorNs).get() == null);
 
             // ---- failover
             if (PRIMARY_LOST) {
@@ -119,6 +128,7 @@ class FailoverBenchmark {
                 primaryStopped = true;
             }
             Availability copiesAvailable = new Availability(standby, app);
+            ApiRequests before = ApiRequests.of(standby);
             long created = System.nanoTime();
             standby.resource(YAML.unmarshal("""
                     apiVersion: pilotlight.io/v1alpha1
@@ -131,6 +141,9 @@ class FailoverBenchmark {
             copiesAvailable.close();
             await("the Failover completes", () -> phase(standby, ns) == FailoverPhase.COMPLETED);
             double completed = seconds(System.nanoTime() - created);
+            // The standby's LISTs of the kinds ScaleUp reads, from its creation to Completed (the clusters' own included).
+            ApiRequests requests = ApiRequests.of(standby).minus(before);
+            long workloadLists = requests.lists(WORKLOAD_RESOURCES, "namespace") + requests.lists(WORKLOAD_RESOURCES, "cluster");
             Failover done = standby.resources(Failover.class).inNamespace(ns).withName("bench").get();
 
             out.append(String.format("workloads: %d %ss of 1 replica, parked at 0 on the standby; the primary %s%n", DEPLOYMENTS, KIND,
@@ -144,6 +157,8 @@ class FailoverBenchmark {
                         Duration.between(Instant.parse(step.getStartedAt()), Instant.parse(step.getFinishedAt())).toSeconds(),
                         step.getMessage()));
             }
+            out.append(String.format("LISTs of workload kinds on the standby during the failover: %d (%s)%n", workloadLists,
+                    requests.top(6)));
             out.append(String.format("ratio: %.2f x the floor (until available), %.2f x (until Completed); target <= 1.1 x until available: %s%n",
                     ready / floor, completed / floor, ready <= 1.1 * floor ? "met" : "MISSED"));
             String report = "\n===== bench-failover (local clusters, " + Runtime.getRuntime().availableProcessors() + " CPUs) =====\n"
@@ -157,6 +172,7 @@ class FailoverBenchmark {
                     .figure("availableSeconds", ready, "s").figure("completedSeconds", completed, "s")
                     .figure("availableOverFloor", ready / floor, "x", "<= 1.1", ready <= 1.1 * floor)
                     .figure("completedOverFloor", completed / floor, "x")
+                    .figure("workloadLists", workloadLists, "LISTs of workload kinds on the standby, creation to Completed")
                     .note("floor: a plain client scaling every parked workload of a fresh namespace of the standby, "
                             + PARALLELISM + " patches in flight, until all are available (kwok's fake nodes run the Pods)")
                     .write();

@@ -19,6 +19,8 @@ import io.pilotlight.api.v1alpha1.Reasons;
 import io.pilotlight.api.v1alpha1.failover.FailoverPhase;
 import io.pilotlight.api.v1alpha1.failover.FailoverStep;
 import io.pilotlight.api.v1alpha1.failover.FailoverType;
+import io.pilotlight.failover.steps.ReadinessWatches;
+import io.pilotlight.testsupport.ApiRequests;
 import io.pilotlight.testsupport.Bind9Server;
 import io.pilotlight.testsupport.FakeVelero;
 import io.pilotlight.testsupport.LocalClusters.Site;
@@ -26,11 +28,13 @@ import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +54,9 @@ class FailoverTest {
     private static final String PLAN = "shop";
     private static final String TRAFFIC = "{externalDNS: {dnsEndpointName: shop, recordName: app.pilotlight.test, primaryTargets: [192.0.2.10], "
             + "standbyTargets: [198.51.100.20]}}";
+
+    @Inject
+    ReadinessWatches readiness;
 
     private AppScene scene;
     private TestClusters clusters;
@@ -429,6 +436,22 @@ class FailoverTest {
             assertThat(deployment(standby, "web").getSpec().getReplicas()).isEqualTo(2);
         });
         assertThat(deployment(primary, "web").getSpec().getReplicas()).as("Fence parked the primary, which answers").isZero();
+        Failover first = scene.failovers().withName("first").get();
+        clusters.await("the wave waits on a watch of the standby's workloads", WAIT,
+                () -> assertThat(readiness.watches(first)).as("watches of the waiting Failover").hasValue(4));
+        // Waiting re-reads the workloads every second: from the watch, not by listing them again (10 LISTs of
+        // each kind in 10 s). The namespace controller lists every resource of each namespace it deletes (an
+        // earlier test's) and nothing else lists ConfigMaps there meanwhile: what it listed is not counted.
+        ApiRequests before = ApiRequests.of(standby);
+        Awaitility.await("the Failover keeps waiting").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30))
+                .until(() -> scene.failovers().withName("first").get().getStatus().getPhase() == FailoverPhase.WAITING_READY);
+        Map<String, Long> lists = ApiRequests.of(standby).minus(before).listsBy();
+        long namespaceController = lists.getOrDefault("configmaps/namespace", 0L);
+        assertThat(lists.getOrDefault("deployments/namespace", 0L) - namespaceController)
+                .as("Deployment LISTs on the standby in 10 s of waiting, beyond the namespace controller's: %s", lists)
+                .isLessThanOrEqualTo(2);
+        assertThat(lists.getOrDefault("statefulsets/namespace", 0L) - namespaceController).as("StatefulSet LISTs likewise: %s", lists)
+                .isLessThanOrEqualTo(2);
         scene.failovers().withName("first").delete();
         clusters.await("the primary serves again, the standby is parked again, the plan is free", WAIT, () -> {
             assertThat(scene.failovers().withName("first").get()).isNull();
@@ -453,6 +476,8 @@ class FailoverTest {
         Failover second = awaitCompleted("second");
         assertThat(second.getStatus().getProgress()).isEqualTo("1/1 workloads ready");
         assertThat(plan().getStatus().getActiveSite()).isEqualTo("dc2");
+        assertThat(readiness.watches(first)).as("the deleted Failover's watch").isEmpty();
+        assertThat(readiness.watches(second)).as("the completed Failover's watch").isEmpty();
     }
 
     @Test

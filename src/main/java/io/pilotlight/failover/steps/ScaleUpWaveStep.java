@@ -20,7 +20,6 @@ import io.pilotlight.workloads.Workload;
 import io.pilotlight.workloads.WorkloadKind;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,8 @@ import java.util.Optional;
  * last wave takes the rest, and also resumes CronJobs, Jobs and autoscalers, once every workload
  * runs. Each workload gets back exactly what parking recorded on it (replica count, suspend flag,
  * autoscaler behaviour), so a keepWarm workload or one a Velero restore already resumed is only
- * waited for.
+ * waited for. While it waits it reads the workloads from a watch of the target site
+ * ({@link ReadinessWatches}), not from a list of them all each second.
  */
 public class ScaleUpWaveStep extends PhasedStep {
 
@@ -39,6 +39,7 @@ public class ScaleUpWaveStep extends PhasedStep {
     private final List<LabelSelector> earlier;
     private final boolean last;
     private final Namespaces namespaces;
+    private final ReadinessWatches watches;
 
     /** The namespaces a wave works in on the target site. */
     @FunctionalInterface
@@ -50,15 +51,17 @@ public class ScaleUpWaveStep extends PhasedStep {
      * @param selector the wave's selector; null for the last wave, which takes what no wave took
      * @param earlier the selectors of the waves before
      * @param namespaces the namespaces to resume on the target site
+     * @param watches where the wave's wait reads the workloads from, once they are watched
      */
     public ScaleUpWaveStep(String waveName, LabelSelector selector, List<LabelSelector> earlier, boolean last,
-            Namespaces namespaces) {
+            Namespaces namespaces, ReadinessWatches watches) {
         super("ScaleUp/" + waveName, FailoverPhase.SCALING_UP);
         this.waveName = waveName;
         this.selector = selector;
         this.earlier = List.copyOf(earlier);
         this.last = last;
         this.namespaces = namespaces;
+        this.watches = watches;
     }
 
     @Override
@@ -71,8 +74,11 @@ public class ScaleUpWaveStep extends PhasedStep {
         KubernetesClient to = run.to();
         List<String> ns = namespaces.of(run);
         LabelSelector protectSelector = run.plan().getSpec().getProtect().getLabelSelector();
-        List<Workload> all = SiteWorkloads.list(to, ns, Arrays.asList(WorkloadKind.values()), protectSelector);
-        List<Workload> pods = all.stream().filter(w -> w.kind().runsPods()).toList();
+        // A watch's view stands in for the list once it shows nothing of the wave left to resume: right after
+        // the resume patches it may not have seen them yet, and resuming from it would patch them again.
+        List<Workload> pods = watches.workloads(run.failover(), to, ns, protectSelector)
+                .filter(watched -> watched.stream().noneMatch(w -> inWave(w) && resumePatch(run, w).isPresent()))
+                .orElseGet(() -> SiteWorkloads.list(to, ns, WorkloadKind.runningPods(true), protectSelector));
         List<Workload> mine = pods.stream().filter(this::inWave).toList();
 
         int resumed = resume(run, to, mine);
@@ -86,7 +92,7 @@ public class ScaleUpWaveStep extends PhasedStep {
                     + (waiting.size() > 5 ? " and " + (waiting.size() - 5) + " more" : ""), Duration.ofSeconds(1));
         }
         if (last) {
-            int others = resume(run, to, all.stream().filter(w -> !w.kind().runsPods()).toList());
+            int others = resume(run, to, SiteWorkloads.list(to, ns, WorkloadKind.runningPods(false), protectSelector));
             return StepOutcome.done(mine.size() + " workload(s) of wave " + waveName + " ready; " + others
                     + " CronJob(s), Job(s) and autoscaler(s) resumed");
         }
@@ -100,16 +106,11 @@ public class ScaleUpWaveStep extends PhasedStep {
         return selector == null || Selectors.matches(selector, w.labels());
     }
 
-    /**
-     * Resumes the parked workloads among them that the plan parked: its copies, or its in-place parking;
-     * {@link BoundedParallel#PATCHES} patches at a time.
-     */
+    /** Resumes the parked workloads among them that the plan parked, {@link BoundedParallel#PATCHES} patches at a time. */
     private static int resume(FailoverRun run, KubernetesClient to, List<Workload> workloads) {
         List<JsonPatchOf> patches = new ArrayList<>();
         for (Workload w : workloads) {
-            boolean ours = PlanLabels.ownedBy(w.labels(), run.plan()) || run.planKey().equals(w.annotations().get(SyncAnnotations.PARKED_BY));
-            var patch = ours ? Unparking.patch(w.kind(), w.annotations()) : Optional.<JsonPatch>empty();
-            patch.ifPresent(p -> patches.add(new JsonPatchOf(w, p)));
+            resumePatch(run, w).ifPresent(p -> patches.add(new JsonPatchOf(w, p)));
         }
         return BoundedParallel.map(patches, BoundedParallel.PATCHES, p -> {
             try {
@@ -122,6 +123,12 @@ public class ScaleUpWaveStep extends PhasedStep {
                 return 0;
             }
         }).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** What resumes the workload, if the plan parked it: its copy, or its in-place parking. */
+    private static Optional<JsonPatch> resumePatch(FailoverRun run, Workload w) {
+        boolean ours = PlanLabels.ownedBy(w.labels(), run.plan()) || run.planKey().equals(w.annotations().get(SyncAnnotations.PARKED_BY));
+        return ours ? Unparking.patch(w.kind(), w.annotations()) : Optional.empty();
     }
 
     private record JsonPatchOf(Workload workload, JsonPatch patch) {

@@ -1,4 +1,4 @@
-package io.pilotlight.sync;
+package io.pilotlight.core.clusters;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
@@ -8,24 +8,35 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * An informer's cache that keeps only what the sync reads: objects of the protected namespaces (a
- * cluster-wide informer also receives the others), without managedFields and status, which the copy
- * drops anyway ({@link ObjectCleaner#clean}) and which are most of a Deployment's bytes. Fabric8's
+ * An informer's cache that keeps only what its reader uses: objects of the namespaces it works in (a
+ * cluster-wide informer also receives the others), without managedFields, which are most of a
+ * Deployment's bytes, and, for the sync, without status too, which the copy drops anyway. Fabric8's
  * informers have no item transform, so the store strips on receipt; the object the event handlers get
  * is the stripped one.
  */
-final class SlimStore implements ItemStore<GenericKubernetesResource> {
+public final class SlimStore implements ItemStore<GenericKubernetesResource> {
 
     private final BasicItemStore<GenericKubernetesResource> items = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
     private final Set<String> namespaces;
+    private final boolean keepStatus;
 
-    /** @param namespaces the namespaces kept, or null for all (a per-namespace informer) */
-    SlimStore(Set<String> namespaces) {
+    private SlimStore(Set<String> namespaces, boolean keepStatus) {
         this.namespaces = namespaces;
+        this.keepStatus = keepStatus;
+    }
+
+    /** For the sync's copies: no status. @param namespaces the namespaces kept, or null for all (a per-namespace informer) */
+    public static SlimStore withoutStatus(Set<String> namespaces) {
+        return new SlimStore(namespaces, false);
+    }
+
+    /** For readiness, which status tells. @param namespaces as {@link #withoutStatus} */
+    public static SlimStore withStatus(Set<String> namespaces) {
+        return new SlimStore(namespaces, true);
     }
 
     /** Whether the object is in a namespace the store keeps. */
-    boolean keeps(GenericKubernetesResource object) {
+    public boolean keeps(GenericKubernetesResource object) {
         return namespaces == null || namespaces.contains(object.getMetadata().getNamespace());
     }
 
@@ -35,7 +46,9 @@ final class SlimStore implements ItemStore<GenericKubernetesResource> {
             return items.remove(key);
         }
         object.getMetadata().setManagedFields(null);
-        object.getAdditionalProperties().remove("status");
+        if (!keepStatus) {
+            object.getAdditionalProperties().remove("status");
+        }
         return items.put(key, object);
     }
 

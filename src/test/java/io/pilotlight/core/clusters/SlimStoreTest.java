@@ -1,4 +1,4 @@
-package io.pilotlight.sync;
+package io.pilotlight.core.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class SlimStoreTest {
 
     @Test
     void keepsTheProtectedNamespacesWithoutManagedFieldsOrStatus() {
-        SlimStore store = new SlimStore(Set.of("shop"));
+        SlimStore store = SlimStore.withoutStatus(Set.of("shop"));
 
         store.put("shop/web", object("shop", "web"));
         store.put("other/web", object("other", "web"));
@@ -40,7 +40,7 @@ class SlimStoreTest {
 
     @Test
     void aPerNamespaceStoreKeepsEverythingItIsGiven() {
-        SlimStore store = new SlimStore(null);
+        SlimStore store = SlimStore.withoutStatus(null);
 
         store.put("any/web", object("any", "web"));
 
@@ -48,5 +48,16 @@ class SlimStoreTest {
         assertThat(store.keySet()).containsExactly("any/web");
         assertThat(store.remove("any/web")).isNotNull();
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aStoreForReadinessKeepsTheStatus() {
+        SlimStore store = SlimStore.withStatus(Set.of("shop"));
+
+        store.put("shop/web", object("shop", "web"));
+
+        GenericKubernetesResource kept = store.get("shop/web");
+        assertThat(kept.getMetadata().getManagedFields()).isNullOrEmpty();
+        assertThat(kept.getAdditionalProperties()).containsKeys("spec", "status");
     }
 }
