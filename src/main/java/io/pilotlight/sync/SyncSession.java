@@ -56,6 +56,8 @@ final class SyncSession implements SourceWatch.Events {
 
     private volatile boolean stopped;
     private volatile boolean fullPassRequested = true;
+    /** The phase the plan was last told of (coordinator thread only). */
+    private Ledger.Phase told;
     private Thread thread; // guarded by this
 
     // Coordinator thread only.
@@ -162,14 +164,12 @@ final class SyncSession implements SourceWatch.Events {
     private void run() {
         LOG.infof("sync of plan %s started: %s, %d namespace(s)", settings.planKey(), settings.mode(), settings.namespaces().size());
         long backoff = 1_000;
+        told = ledger.phase();
         while (!stopped) {
-            Ledger.Phase phase = ledger.phase();
             try {
                 runOnce();
                 backoff = 1_000;
-                if (ledger.phase() != phase) {
-                    phaseChanged.run();
-                }
+                tellPhase();
             } catch (InterruptedException e) {
                 break;
             } catch (KubernetesClientException e) {
@@ -226,7 +226,17 @@ final class SyncSession implements SourceWatch.Events {
         if (continuous && ledger.phase() != Ledger.Phase.FOLLOWING) {
             wait = Math.min(wait, STARTING_POLL.toNanos()); // until the informers have synced: the plan waits for it
         }
+        tellPhase(); // before waiting for changes: the informers may just have synced (StandbyInSync)
         changes.writeDue(wait, kinds.labels(), () -> stopped);
+    }
+
+    /** Tells the plan when the phase changed since it was last told; on the coordinator thread. */
+    private void tellPhase() {
+        Ledger.Phase now = ledger.phase();
+        if (now != told) {
+            told = now;
+            phaseChanged.run();
+        }
     }
 
     private long sleep(long backoff) {
