@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ReadinessWatches {
 
-    static final Duration IDLE = Duration.ofMinutes(5);
+    private static final Duration IDLE = Duration.ofMinutes(5);
 
     private final Map<String, Entry> byFailover = new ConcurrentHashMap<>();
     private final int maxWatches;
