@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * one site, as watches see them: what a failover's waves wait on, so that waiting costs the site one
  * watch event per change instead of a list of every workload each second. One informer per kind where
  * the site's identity may list and watch it in every namespace (its cache filtered to the namespaces),
- * else one per kind and namespace. Only read once every informer has listed and watches.
+ * else one per kind and namespace where it may watch in each (none at all otherwise: the caller lists).
+ * Only read once every informer has listed and watches.
  */
 public final class WorkloadWatch implements AutoCloseable {
 
@@ -46,7 +47,7 @@ public final class WorkloadWatch implements AutoCloseable {
             everywhere.put(kind, all);
             watches += all ? 1 : namespaces.size();
         }
-        if (watches > maxWatches || namespaces.isEmpty()) {
+        if (watches > maxWatches || namespaces.isEmpty() || !mayWatchEach(site, everywhere, namespaces)) {
             return Optional.empty();
         }
         WorkloadWatch watch = new WorkloadWatch();
@@ -59,6 +60,15 @@ public final class WorkloadWatch implements AutoCloseable {
             }
         });
         return Optional.of(watch);
+    }
+
+    /**
+     * Whether the identity may watch each kind read per namespace in each namespace: an identity that may only
+     * list (roles of before the watch) is not refused a watch in the site's audit log, it lists instead.
+     */
+    private static boolean mayWatchEach(KubernetesClient site, Map<WorkloadKind, Boolean> everywhere, List<String> namespaces) {
+        return everywhere.entrySet().stream().filter(e -> !e.getValue()).allMatch(e -> namespaces.stream()
+                .allMatch(ns -> AccessReview.allowed(site, e.getKey().group(), e.getKey().plural(), "watch", ns)));
     }
 
     private void inform(WorkloadKind kind, SharedIndexInformer<GenericKubernetesResource> informer, SlimStore store) {

@@ -21,8 +21,13 @@ public final class AccessReview {
 
     /** Whether the identity may use the verb on the resource in every namespace; false also when the review fails. */
     public static boolean allowedEverywhere(KubernetesClient site, String group, String resource, String verb) {
+        return allowed(site, group, resource, verb, null);
+    }
+
+    /** Whether the identity may use the verb on the resource in the namespace (null: every namespace); false also when the review fails. */
+    public static boolean allowed(KubernetesClient site, String group, String resource, String verb, String namespace) {
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                .withGroup(group).withResource(resource).withVerb(verb).endResourceAttributes().endSpec().build();
+                .withGroup(group).withResource(resource).withVerb(verb).withNamespace(namespace).endResourceAttributes().endSpec().build();
         try {
             SelfSubjectAccessReview answer = site.authorization().v1().selfSubjectAccessReview().create(review);
             return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
