@@ -61,9 +61,6 @@ public class FailoverSection {
             int primaryFailures, KubernetesClient standby, SiteHealth standbyHealth) {
         DisasterRecoveryPlanStatus status = plan.getStatus() == null ? new DisasterRecoveryPlanStatus() : plan.getStatus();
         String namespace = plan.getMetadata().getNamespace();
-        if (status.getActiveSite() == null) {
-            siteState.startOnPrimary(plan);
-        }
         if (status.getActiveFailover() != null) {
             // The cache may not have a Failover created a moment ago: it is asked for by name before the plan lets it go.
             siteState.releaseEnded(plan, name -> ActiveFailovers.running(failovers, name).isPresent() || active.isActive(namespace, name));
@@ -71,6 +68,17 @@ public class FailoverSection {
         boolean awaited = parkFencedSite(plan, status, failovers, primary, primaryHealth, standby, standbyHealth);
         autoFailover(plan, status, ActiveFailovers.unended(failovers).isEmpty(), primaryFailures, standbyHealth);
         return awaited;
+    }
+
+    /**
+     * Records the primary as the active site of a plan that has none yet (a new plan), for {@code kubectl get};
+     * until then every reader takes the primary ({@link PlanSiteState#activeRole}). After the sync has started:
+     * a status write would delay the first copy.
+     */
+    void recordFirstActiveSite(DisasterRecoveryPlan plan) {
+        if (plan.getStatus() == null || plan.getStatus().getActiveSite() == null) {
+            siteState.startOnPrimary(plan);
+        }
     }
 
     /** Returns whether the fenced site must be parked but does not answer. */

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * What a plan's pass does once its sites are observed: resolves the protected namespaces (on the
- * active site), then runs the backup, failover, sync, compatibility and drill sections in that order (the
- * failover section parks a fenced site that answers again before the sync writes to it), and sums
- * them up in Ready.
+ * active site), then runs the failover, sync, backup, compatibility and drill sections in that order (the
+ * failover section parks a fenced site that answers again before the sync writes to it; the sync
+ * starts before the others' requests), and sums them up in Ready.
  */
 @ApplicationScoped
 class PlanSections {
@@ -46,14 +46,16 @@ class PlanSections {
     /** @param planFailovers the plan's Failovers, from its event source */
     void act(DisasterRecoveryPlan plan, Collection<Failover> planFailovers, SiteSection.Sites sites, PlanStatusDraft draft) {
         List<String> namespaces = protectedNamespaces(plan, sites);
-        backups.observe(plan, draft, sites, namespaces);
         if (failovers.observe(plan, planFailovers, sites.primary(), sites.primaryHealth(), sites.primaryFailures(), sites.standby(),
                 sites.standbyHealth())) {
             // A fenced site must be parked the moment it answers again, not up to an interval later.
             draft.wakeBy(draft.now().plus(FENCED_SITE_RETRY));
         }
         sync.observe(plan, planFailovers, draft, sites, namespaces);
-        // After the sync has started: the comparison lists every CRD of the site and would delay the first copy.
+        // After the sync has started: the status write, the Schedule's writes and the backups' lists, and the
+        // comparison, which lists every CRD of the site, would delay the first copy.
+        failovers.recordFirstActiveSite(plan);
+        backups.observe(plan, draft, sites, namespaces);
         compatibility.observe(plan, draft, sites.primary(), sites.primaryHealth(), sites.standby(), sites.standbyHealth(), namespaces);
         drills.observe(plan, planFailovers, draft);
         draft.condition(ConditionTypes.READY, ReadinessRules.aggregate(draft.conditions(), plan.getSpec().backupEnabled(),

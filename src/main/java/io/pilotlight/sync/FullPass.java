@@ -6,7 +6,10 @@ import io.pilotlight.core.SyncKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,27 +61,9 @@ final class FullPass {
      */
     boolean run(KindResolver.Resolution kinds, BooleanSupplier stopped) throws InterruptedException {
         Instant started = clock.instant();
-        List<Supplier<List<Listing>>> reads = reads(kinds);
-        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-        for (Supplier<List<Listing>> read : reads) {
-            pool.start(() -> new Finished(read.get(), null, null), Finished::failed, finished::add);
-        }
         List<Listing> listings = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
-        int writes = 0;
-        for (int readsLeft = reads.size(); readsLeft > 0 || outcomes.size() < writes;) {
-            Finished f = finished.take();
-            f.rethrow();
-            if (f.outcome() != null) {
-                outcomes.add(f.outcome());
-                continue;
-            }
-            readsLeft--;
-            listings.addAll(f.listings());
-            if (!stopped.getAsBoolean()) { // the upserts of this kind; prunes wait for the whole pass (held here)
-                writes += start(diff(f.listings(), kinds, false, false).tasks(), finished);
-            }
-        }
+        listAndUpsert(kinds, stopped, listings, outcomes);
         FullPassDiff.Result pass = diff(listings, kinds, settings.prune(), settings.reportOrphans());
         FullPassDiff.Seen seen = pass.seen();
         ledger.sourceProblem(seen.sourceProblem());
@@ -101,19 +86,84 @@ final class FullPass {
     }
 
     /**
-     * One list task per kind: in it, whether a site may read the kind cluster-wide (an access review the
-     * first time), then one list per site, or one per namespace. Asked inside the tasks, the reviews of
-     * all kinds run in parallel instead of one after the other before the first list.
+     * The lists of both sites and the upserts they call for. The coordinator starts tasks only into free
+     * slots, the writes before the reads, and waits only for a task to finish: blocked on a slot to start
+     * the last reads, it would leave the lists already in unread and their copies unwritten until then
+     * (the first copy of a pass came that much later).
      */
-    private List<Supplier<List<Listing>>> reads(KindResolver.Resolution kinds) {
-        List<Supplier<List<Listing>>> reads = new ArrayList<>();
+    private void listAndUpsert(KindResolver.Resolution kinds, BooleanSupplier stopped, List<Listing> listings,
+            List<Outcome> outcomes) throws InterruptedException {
+        Deque<Supplier<Finished>> reads = reads(kinds);
+        int readsLeft = reads.size();
+        Deque<Supplier<Finished>> pending = withNamespaces(reads);
+        Deque<Supplier<Finished>> writes = new ArrayDeque<>();
+        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        Map<SyncKind, Listing.Side> halves = new HashMap<>();
+        int inFlight = 0;
+        while (readsLeft > 0 || inFlight > 0 || !writes.isEmpty()) {
+            if (stopped.getAsBoolean()) {
+                writes.clear(); // the writes started still finish; the reads still end the pass
+            }
+            inFlight += startFree(writes, finished, inFlight == 0);
+            inFlight += startFree(pending, finished, inFlight == 0);
+            Finished f = finished.take();
+            inFlight--;
+            f.rethrow();
+            if (f.outcome() != null) {
+                outcomes.add(f.outcome());
+            } else if (f != Finished.NAMESPACE) {
+                readsLeft--;
+                Listing.Side other = halves.remove(f.kind());
+                if (other == null) {
+                    halves.put(f.kind(), f.side());
+                    continue;
+                }
+                List<Listing> kind = f.source() ? Listing.of(f.kind(), settings.namespaces(), f.side(), other)
+                        : Listing.of(f.kind(), settings.namespaces(), other, f.side());
+                listings.addAll(kind);
+                if (!stopped.getAsBoolean()) { // the upserts of this kind; prunes wait for the whole pass (held here)
+                    diff(kind, kinds, false, false).tasks().forEach(task -> writes.add(() -> Finished.wrote(writer.write(task))));
+                }
+            }
+        }
+    }
+
+    /**
+     * Two list tasks per kind, one per site, so that both sites are listed at once: in each, whether the
+     * site may read the kind cluster-wide (an access review the first time, unless {@link ListScope#askAhead}
+     * answered for every kind), then one list, or one per namespace.
+     */
+    private Deque<Supplier<Finished>> reads(KindResolver.Resolution kinds) {
+        Deque<Supplier<Finished>> reads = new ArrayDeque<>();
         List<String> namespaces = settings.namespaces();
         for (SyncKind kind : kinds.kinds()) {
-            reads.add(() -> scope.clusterWide(source, kind, namespaces) || scope.clusterWide(target, kind, namespaces)
-                    ? Listing.readKind(source, target, kind, namespaces, settings.labelSelector(), scope)
-                    : namespaces.stream().map(ns -> Listing.read(source, target, new WatchKey(kind, ns), settings.labelSelector())).toList());
+            reads.add(() -> Finished.listed(kind, true, Listing.Side.read(source, kind, namespaces, settings.labelSelector(), scope)));
+            reads.add(() -> Finished.listed(kind, false, Listing.Side.read(target, kind, namespaces, null, scope)));
         }
         return reads;
+    }
+
+    /**
+     * The reads with a task after each kind's two that makes a protected namespace missing on the target
+     * (one namespace each): the namespaces are made beside the first lists, and the first copies do not
+     * wait for theirs, nor the first lists for every namespace.
+     */
+    private Deque<Supplier<Finished>> withNamespaces(Deque<Supplier<Finished>> reads) {
+        Deque<String> missing = new ArrayDeque<>(settings.namespaces().stream().filter(writer::lacksNamespace).toList());
+        Deque<Supplier<Finished>> out = new ArrayDeque<>();
+        while (!reads.isEmpty() || !missing.isEmpty()) {
+            for (int i = 0; i < 2 && !reads.isEmpty(); i++) {
+                out.add(reads.poll());
+            }
+            String ns = missing.poll();
+            if (ns != null) {
+                out.add(() -> {
+                    writer.prepareNamespace(ns);
+                    return Finished.NAMESPACE;
+                });
+            }
+        }
+        return out;
     }
 
     private FullPassDiff.Result diff(List<Listing> listings, KindResolver.Resolution kinds, boolean prune, boolean orphans) {
@@ -121,12 +171,23 @@ final class FullPass {
                 orphans ? o -> Selectors.matches(settings.labelSelector(), o.getMetadata().getLabels()) : null);
     }
 
-    /** Starts the writes on the pool, their outcomes to {@code finished}; returns how many. */
-    private int start(List<WriteTask> tasks, BlockingQueue<Finished> finished) throws InterruptedException {
-        for (WriteTask task : tasks) {
-            pool.start(() -> new Finished(null, writer.write(task), null), Finished::failed, finished::add);
+    /**
+     * Starts tasks from the head of the queue into the session's free slots, their results to {@code
+     * finished}; with {@code wait}, the first one waits for a slot (nothing of the pass is in flight whose
+     * end would bring the coordinator back: a slot is held by a task of the session's start). Returns how many.
+     */
+    private int startFree(Deque<Supplier<Finished>> tasks, BlockingQueue<Finished> finished, boolean wait)
+            throws InterruptedException {
+        int n = 0;
+        if (wait && !tasks.isEmpty()) {
+            pool.start(tasks.poll(), Finished::failed, finished::add);
+            n++;
         }
-        return tasks.size();
+        while (!tasks.isEmpty() && pool.tryStart(tasks.peek(), Finished::failed, finished::add)) {
+            tasks.poll();
+            n++;
+        }
+        return n;
     }
 
     /** Applies the pass's writes and the pass to the ledger; returns how many copies drifted. */
@@ -151,13 +212,24 @@ final class FullPass {
     }
 
     /**
-     * What a task of the pass handed back on its writer thread: a kind's listings, a write's outcome, or
-     * the unexpected error it threw (rethrown on the coordinator, which retries the pass).
+     * What a task of the pass handed back on its writer thread: one site's lists of a kind, a write's
+     * outcome, a namespace made ready, or the unexpected error it threw (rethrown on the coordinator, which retries the pass).
      */
-    private record Finished(List<Listing> listings, Outcome outcome, RuntimeException error) {
+    private record Finished(SyncKind kind, boolean source, Listing.Side side, Outcome outcome, RuntimeException error) {
+
+        /** A namespace made ready on the target ({@link TargetWriter#prepareNamespace}). */
+        static final Finished NAMESPACE = new Finished(null, false, null, null, null);
+
+        static Finished listed(SyncKind kind, boolean source, Listing.Side side) {
+            return new Finished(kind, source, side, null, null);
+        }
+
+        static Finished wrote(Outcome outcome) {
+            return new Finished(null, false, null, outcome, null);
+        }
 
         static Finished failed(RuntimeException error) {
-            return new Finished(null, null, error);
+            return new Finished(null, false, null, null, error);
         }
 
         void rethrow() {

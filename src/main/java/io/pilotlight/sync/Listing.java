@@ -12,98 +12,64 @@ import java.util.Map;
 
 /**
  * One kind in one namespace as both sites list it, for a full pass; a problem instead of the lists
- * when one failed (the source's is tried first, and a failed source list reads no target). Where a site
- * may list the kind cluster-wide ({@link ListScope}), one list of it serves every protected namespace
- * ({@link #readKind}).
+ * when one failed (the source's first). Each site's lists of a kind are one {@link Side}, read on its
+ * own so that both sites are listed at the same time; where a site may list the kind cluster-wide
+ * ({@link ListScope}), one list of it serves every protected namespace.
  */
 record Listing(WatchKey key, List<GenericKubernetesResource> source, List<GenericKubernetesResource> target,
         String sourceProblem, String targetProblem) {
 
     private static final int PAGE = 500;
 
-    /** Lists both sites; the source only what the plan's label selector (null: none) selects. */
-    static Listing read(Site source, Site target, WatchKey key, LabelSelector selector) {
-        List<GenericKubernetesResource> objects;
-        try {
-            objects = list(source, key, selector);
-        } catch (KubernetesClientException e) {
-            return new Listing(key, null, null, Site.describe("listing " + key + " " + source.on(), e), null);
-        }
-        try {
-            return new Listing(key, objects, list(target, key, null), null, null);
-        } catch (KubernetesClientException e) {
-            return new Listing(key, null, null, null, Site.describe("listing " + key + " " + target.on(), e));
+    /** One site's objects of one kind per protected namespace, or why a namespace's could not be listed. */
+    record Side(Map<String, List<GenericKubernetesResource>> objects, Map<String, String> problems) {
+
+        /**
+         * Lists the kind on the site: once cluster-wide where the site may, else once per namespace.
+         *
+         * @param selector the plan's label selector on the source, null on the target (every copy counts there)
+         */
+        static Side read(Site site, SyncKind kind, List<String> namespaces, LabelSelector selector, ListScope scope) {
+            Map<String, List<GenericKubernetesResource>> objects = new HashMap<>();
+            Map<String, String> problems = new HashMap<>();
+            if (scope.clusterWide(site, kind, namespaces)) {
+                WatchKey all = WatchKey.everywhere(kind);
+                try {
+                    namespaces.forEach(ns -> objects.put(ns, new ArrayList<>()));
+                    for (GenericKubernetesResource o : list(site, all, selector)) {
+                        List<GenericKubernetesResource> of = objects.get(o.getMetadata().getNamespace());
+                        if (of != null) {
+                            of.add(o);
+                        }
+                    }
+                } catch (KubernetesClientException e) {
+                    String problem = Site.describe("listing " + all + " " + site.on(), e);
+                    namespaces.forEach(ns -> problems.put(ns, problem));
+                }
+                return new Side(objects, problems);
+            }
+            for (String ns : namespaces) {
+                WatchKey key = new WatchKey(kind, ns);
+                try {
+                    objects.put(ns, list(site, key, selector));
+                } catch (KubernetesClientException e) {
+                    problems.put(ns, Site.describe("listing " + key + " " + site.on(), e));
+                }
+            }
+            return new Side(objects, problems);
         }
     }
 
-    /**
-     * The kind in each of the namespaces (listings in their order): one list of each site that may list it
-     * cluster-wide, one list per namespace of a site that may not.
-     */
-    static List<Listing> readKind(Site source, Site target, SyncKind kind, List<String> namespaces, LabelSelector selector,
-            ListScope scope) {
-        Map<String, List<GenericKubernetesResource>> sources;
-        Map<String, List<GenericKubernetesResource>> targets = null;
-        WatchKey all = WatchKey.everywhere(kind);
-        String targetProblem = null;
-        try {
-            sources = scope.clusterWide(source, kind, namespaces) ? byNamespace(list(source, all, selector), namespaces) : null;
-        } catch (KubernetesClientException e) {
-            String problem = Site.describe("listing " + all + " " + source.on(), e);
-            return namespaces.stream().map(ns -> new Listing(new WatchKey(kind, ns), null, null, problem, null)).toList();
-        }
-        try {
-            targets = scope.clusterWide(target, kind, namespaces) ? byNamespace(list(target, all, null), namespaces) : null;
-        } catch (KubernetesClientException e) {
-            targetProblem = Site.describe("listing " + all + " " + target.on(), e);
-        }
-        List<Listing> out = new ArrayList<>();
+    /** The kind in each of the namespaces (in their order), from both sites' sides. */
+    static List<Listing> of(SyncKind kind, List<String> namespaces, Side source, Side target) {
+        List<Listing> out = new ArrayList<>(namespaces.size());
         for (String ns : namespaces) {
             WatchKey key = new WatchKey(kind, ns);
-            if (sources == null && (targets != null || targetProblem != null)) {
-                out.add(sourceThen(source, key, selector, targets, targetProblem));
-            } else if (sources == null) {
-                out.add(read(source, target, key, selector));
-            } else if (targetProblem != null) {
-                out.add(new Listing(key, null, null, null, targetProblem));
-            } else {
-                out.add(targets != null ? new Listing(key, sources.get(ns), targets.get(ns), null, null)
-                        : targetOf(target, key, sources.get(ns)));
-            }
-        }
-        return out;
-    }
-
-    /** The source's list in one namespace, with the target's from a cluster-wide list (or its failure). */
-    private static Listing sourceThen(Site source, WatchKey key, LabelSelector selector,
-            Map<String, List<GenericKubernetesResource>> targets, String targetProblem) {
-        try {
-            List<GenericKubernetesResource> objects = list(source, key, selector);
-            return targetProblem != null ? new Listing(key, null, null, null, targetProblem)
-                    : new Listing(key, objects, targets.get(key.namespace()), null, null);
-        } catch (KubernetesClientException e) {
-            return new Listing(key, null, null, Site.describe("listing " + key + " " + source.on(), e), null);
-        }
-    }
-
-    /** The target's list in one namespace, beside the source's from a cluster-wide list. */
-    private static Listing targetOf(Site target, WatchKey key, List<GenericKubernetesResource> sources) {
-        try {
-            return new Listing(key, sources, list(target, key, null), null, null);
-        } catch (KubernetesClientException e) {
-            return new Listing(key, null, null, null, Site.describe("listing " + key + " " + target.on(), e));
-        }
-    }
-
-    private static Map<String, List<GenericKubernetesResource>> byNamespace(List<GenericKubernetesResource> objects,
-            List<String> namespaces) {
-        Map<String, List<GenericKubernetesResource>> out = new HashMap<>();
-        namespaces.forEach(ns -> out.put(ns, new ArrayList<>()));
-        for (GenericKubernetesResource o : objects) {
-            List<GenericKubernetesResource> of = out.get(o.getMetadata().getNamespace());
-            if (of != null) {
-                of.add(o);
-            }
+            String sourceProblem = source.problems().get(ns);
+            String targetProblem = target.problems().get(ns);
+            out.add(sourceProblem != null ? new Listing(key, null, null, sourceProblem, null)
+                    : targetProblem != null ? new Listing(key, null, null, null, targetProblem)
+                    : new Listing(key, source.objects().get(ns), target.objects().get(ns), null, null));
         }
         return out;
     }

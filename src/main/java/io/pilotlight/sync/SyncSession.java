@@ -7,6 +7,7 @@ import io.pilotlight.core.PlanLabels;
 import io.pilotlight.util.RemoteErrors;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -197,6 +198,7 @@ final class SyncSession implements SourceWatch.Events {
     /** One turn of the loop: a full pass when one is due, then the changes that can be written now. */
     private void runOnce() throws InterruptedException {
         if (ledger.phase() == Ledger.Phase.RESOLVING_KINDS) {
+            scope.askAhead(List.of(source, target), settings.namespaces(), pool);
             resolveKinds();
             if (ledger.refusal() != null) {
                 // Asked again later: a role granted meanwhile (to read cluster-wide) may bring the plan within its budget.
@@ -249,9 +251,9 @@ final class SyncSession implements SourceWatch.Events {
         return Math.min(backoff * 2, 30_000);
     }
 
-    private void resolveKinds() {
+    private void resolveKinds() throws InterruptedException {
         long t0 = System.nanoTime();
-        KindResolver.Resolution r = KindResolver.resolve(source.client(), settings.kinds());
+        KindResolver.Resolution r = KindResolver.resolve(source.client(), settings.kinds(), pool);
         LOG.debugf("sync of plan %s: %d kind(s) mapped in %d ms", settings.planKey(), r.kinds().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         kinds = r;

@@ -10,6 +10,7 @@ import io.pilotlight.core.PlanLabels;
 import io.pilotlight.core.SyncAnnotations;
 import io.pilotlight.util.Json;
 import io.pilotlight.util.ObjectMaps;
+import io.pilotlight.util.RemoteErrors;
 import io.pilotlight.workloads.Parking;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,6 +47,28 @@ final class TargetWriter {
     /** From now on every write is IGNORED: a newer session may be writing already. */
     void stop() {
         stopped = true;
+    }
+
+    /** Whether the namespace is not known to exist on the target: its first copy would make it. */
+    boolean lacksNamespace(String ns) {
+        return !knownNamespaces.contains(ns);
+    }
+
+    /**
+     * Makes a protected namespace exist on the target before its first copy is written (a full pass asks
+     * at its start, beside its lists, so that no copy waits for its namespace). A failure is left to the
+     * namespace's copies to report.
+     */
+    void prepareNamespace(String ns) {
+        if (stopped) {
+            return;
+        }
+        try {
+            ensureNamespace(ns);
+        } catch (KubernetesClientException e) {
+            LOG.debugf("sync of plan %s: making namespace %s %s failed, its copies will try again: %s", settings.planKey(), ns,
+                    target.on(), RemoteErrors.describe(e));
+        }
     }
 
     Outcome write(WriteTask task) {

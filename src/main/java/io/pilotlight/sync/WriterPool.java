@@ -38,6 +38,20 @@ final class WriterPool {
      */
     <T> void start(Supplier<T> task, Function<RuntimeException, T> failed, Consumer<T> done) throws InterruptedException {
         inFlight.acquire();
+        submit(task, failed, done);
+    }
+
+    /** As {@link #start}, but only when a slot is free now; returns whether the task was started. */
+    <T> boolean tryStart(Supplier<T> task, Function<RuntimeException, T> failed, Consumer<T> done) {
+        if (!inFlight.tryAcquire()) {
+            return false;
+        }
+        submit(task, failed, done);
+        return true;
+    }
+
+    /** Runs the task in the slot the caller holds. */
+    private <T> void submit(Supplier<T> task, Function<RuntimeException, T> failed, Consumer<T> done) {
         try {
             writers.execute(() -> {
                 T result;
@@ -56,7 +70,7 @@ final class WriterPool {
         }
     }
 
-    /** Runs the tasks and waits for all of them; results in task order. */
+    /** Runs the tasks and waits for all of them; results in task order. A task's RuntimeException is rethrown as it is. */
     <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
         List<Future<T>> futures = new ArrayList<>(tasks.size());
         for (Callable<T> task : tasks) {
@@ -79,7 +93,10 @@ final class WriterPool {
             try {
                 results.add(f.get());
             } catch (ExecutionException e) {
-                throw new IllegalStateException("a sync write failed unexpectedly", e.getCause());
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r; // e.g. a KubernetesClientException, for the caller to describe
+                }
+                throw new IllegalStateException("a sync task failed unexpectedly", e.getCause());
             }
         }
         return results;

@@ -1,6 +1,5 @@
 package io.pilotlight.chaos;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.ConditionTypes;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +49,7 @@ class MemoryCheck {
             OperatorProcess.prepare(clusters, operatorNs, ns);
             BenchObjects.write(clusters.primary(), protectedNs, OBJECTS / NAMESPACES, 1, Map.of(), 8, BenchObjects.create(clusters.primary()));
             try {
-                awaitNoNamespaceDeletion(clusters);
+                clusters.awaitNoNamespaceDeletion("bench-memory");
                 long t0 = System.nanoTime();
                 op.start();
                 double ready = (System.nanoTime() - t0) / 1e9;
@@ -108,22 +106,6 @@ class MemoryCheck {
         }
     }
 
-    /**
-     * The namespace controller deleting an earlier run's 200 namespaces keeps both cores busy for minutes
-     * (ready took 5.5 to 6.5 s instead of 2.5 to 3 s): the start is measured once it is done, or after 5 minutes.
-     */
-    private static void awaitNoNamespaceDeletion(TestClusters clusters) {
-        try {
-            clusters.await("no namespace is being deleted", Duration.ofMinutes(5), () -> {
-                for (Site site : Site.values()) {
-                    assertThat(clusters.client(site).namespaces().list().getItems()).as("namespaces Terminating on the " + site)
-                            .noneMatch(n -> "Terminating".equals(n.getStatus().getPhase()));
-                }
-            });
-        } catch (ConditionTimeoutException | AssertionError e) {
-            System.err.println("bench-memory: measuring with namespaces still being deleted: " + e.getMessage());
-        }
-    }
 
     private static boolean inSync(TestClusters clusters, String ns) {
         DisasterRecoveryPlan p = clusters.standby().resources(DisasterRecoveryPlan.class).inNamespace(ns).withName("mem").get();

@@ -57,6 +57,7 @@ class StandbySyncBenchmark {
     @Test
     void initialSyncAgainstTheFloorThenChangeLag() throws Exception {
         TestClusters clusters = TestClusters.open("bench");
+        clusters.awaitNoNamespaceDeletion("bench-sync"); // an earlier run's
         String ns = clusters.namespace();
         KubernetesClient primary = clusters.primary();
         KubernetesClient standby = clusters.standby();

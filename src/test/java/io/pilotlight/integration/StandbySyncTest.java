@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pilotlight.api.v1alpha1.Condition;
 import io.pilotlight.api.v1alpha1.ConditionStatus;
@@ -28,11 +29,14 @@ import io.pilotlight.testsupport.OperatorTestResource;
 import io.pilotlight.testsupport.TestClusters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -269,6 +273,68 @@ class StandbySyncTest {
         assertThat(data(standby, "hand-made")).as("an object Pilotlight did not create is never deleted")
                 .isEqualTo("made on the standby");
         assertThat(data(standby, "standby-only")).isEqualTo("made on the standby");
+    }
+
+    /**
+     * Discovery: a kind served only in a version other than its group's preferred one is found (Beta: v1, the
+     * group's preferred version being Alpha's v2), and the kinds that cannot be copied are named with why.
+     */
+    @Test
+    void kindsOutsideThePreferredVersionAreFoundAndTheOnesThatCannotBeCopiedAreNamed() {
+        KubernetesClient primary = clusters.primary();
+        KubernetesClient standby = clusters.standby();
+        for (KubernetesClient site : List.of(primary, standby)) {
+            for (String crd : List.of(lookupCrd("alphas", "Alpha", "v2", "Namespaced"), lookupCrd("betas", "Beta", "v1", "Namespaced"),
+                    lookupCrd("gammas", "Gamma", "v2", "Cluster"))) {
+                site.resource(site.apiextensions().v1().customResourceDefinitions()
+                        .load(new ByteArrayInputStream(crd.getBytes(StandardCharsets.UTF_8))).item())
+                        .serverSideApply();
+            }
+            clusters.await("the lookup CRDs served", WAIT, () -> assertThat(site.getApiGroup("lookup.example.org")
+                    .getPreferredVersion().getVersion()).isEqualTo("v2"));
+        }
+        PlanFixtures.create(primary, """
+                apiVersion: lookup.example.org/v1
+                kind: Beta
+                metadata: {name: b1, namespace: %s}
+                spec: {size: 2}
+                """.formatted(app));
+        primary.resource(configMap("settings", "v1")).create();
+        scene.plans().resource(plan(Map.of("protect", "{namespaces: [" + app + "], resources: [{kind: ConfigMap},"
+                + " {group: lookup.example.org, kind: Beta}, {group: example.com, kind: Widget},"
+                + " {group: lookup.example.org, kind: Gamma}]}"))).create();
+
+        var betas = new ResourceDefinitionContext.Builder().withGroup("lookup.example.org")
+                .withVersion("v1").withPlural("betas").withKind("Beta").withNamespaced(true).build();
+        clusters.await("the served kinds copied, the others named", WAIT, () -> {
+            assertThat(data(standby, "settings")).isEqualTo("v1");
+            var copy = standby.genericKubernetesResources(betas).inNamespace(app).withName("b1").get();
+            assertThat(copy.getMetadata().getLabels()).containsEntry("pilotlight.io/plan", PLAN);
+            assertThat(copy.getAdditionalProperties()).containsEntry("spec", Map.of("size", 2));
+            Condition inSync = condition(standby, ns, PLAN, ConditionTypes.STANDBY_IN_SYNC);
+            assertThat(inSync.getStatus()).isEqualTo(ConditionStatus.FALSE);
+            assertThat(inSync.getReason()).isEqualTo(Reasons.UNKNOWN_KIND);
+            assertThat(inSync.getMessage()).contains("example.com/Widget (not served by the primary)")
+                    .contains("lookup.example.org/Gamma (cluster-scoped: only namespaced kinds can be protected)")
+                    .doesNotContain("Beta").doesNotContain("ConfigMap (");
+        });
+    }
+
+    private static String lookupCrd(String plural, String kind, String version, String scope) {
+        return """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: %1$s.lookup.example.org}
+                spec:
+                  group: lookup.example.org
+                  scope: %5$s
+                  names: {plural: %1$s, singular: %3$s, kind: %2$s}
+                  versions:
+                  - name: %4$s
+                    served: true
+                    storage: true
+                    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+                """.formatted(plural, kind, kind.toLowerCase(Locale.ROOT), version, scope);
     }
 
     @Test
