@@ -93,16 +93,18 @@ final class FullPass {
      */
     private void listAndUpsert(KindResolver.Resolution kinds, BooleanSupplier stopped, List<Listing> listings,
             List<Outcome> outcomes) throws InterruptedException {
-        Deque<Supplier<Finished>> reads = reads(kinds);
-        int readsLeft = reads.size();
-        Deque<Supplier<Finished>> pending = withNamespaces(reads);
+        Deque<Supplier<Finished>> pending = withNamespaces(reads(kinds));
         Deque<Supplier<Finished>> writes = new ArrayDeque<>();
         BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
         Map<SyncKind, Listing.Side> halves = new HashMap<>();
         int inFlight = 0;
-        while (readsLeft > 0 || inFlight > 0 || !writes.isEmpty()) {
+        while (inFlight > 0 || !pending.isEmpty() || !writes.isEmpty()) {
             if (stopped.getAsBoolean()) {
-                writes.clear(); // the writes started still finish; the reads still end the pass
+                pending.clear(); // what was started still finishes; nothing more is
+                writes.clear();
+                if (inFlight == 0) {
+                    break;
+                }
             }
             inFlight += startFree(writes, finished, inFlight == 0);
             inFlight += startFree(pending, finished, inFlight == 0);
@@ -112,7 +114,6 @@ final class FullPass {
             if (f.outcome() != null) {
                 outcomes.add(f.outcome());
             } else if (f != Finished.NAMESPACE) {
-                readsLeft--;
                 Listing.Side other = halves.remove(f.kind());
                 if (other == null) {
                     halves.put(f.kind(), f.side());
