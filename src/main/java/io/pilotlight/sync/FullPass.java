@@ -38,6 +38,8 @@ final class FullPass {
     private final WorkQueue<ObjectKey, Change> queue;
     private final Clock clock;
     private final ListScope scope;
+    /** Whether a pass of this session has made the protected namespaces missing on the target (coordinator thread only). */
+    private boolean namespacesPrepared;
 
     FullPass(SyncSettings settings, Site source, Site target, Map<String, String> ownLabels, WriterPool pool,
             TargetWriter writer, Ledger ledger, WorkQueue<ObjectKey, Change> queue, Clock clock, ListScope scope) {
@@ -138,19 +140,24 @@ final class FullPass {
         Deque<Supplier<Finished>> reads = new ArrayDeque<>();
         List<String> namespaces = settings.namespaces();
         for (SyncKind kind : kinds.kinds()) {
-            reads.add(() -> Finished.listed(kind, true, Listing.Side.read(source, kind, namespaces, settings.labelSelector(), scope)));
+            reads.add(() -> Finished.listed(kind, true,
+                    Listing.Side.read(source, kind, namespaces, settings.labelSelector(), scope)));
             reads.add(() -> Finished.listed(kind, false, Listing.Side.read(target, kind, namespaces, null, scope)));
         }
         return reads;
     }
 
     /**
-     * The reads with a task after each kind's two that makes a protected namespace missing on the target
-     * (one namespace each): the namespaces are made beside the first lists, and the first copies do not
-     * wait for theirs, nor the first lists for every namespace.
+     * The reads with, on the session's first pass, a task after each kind's two that makes a protected
+     * namespace missing on the target (one namespace each): the namespaces are made beside the first lists,
+     * and the first copies do not wait for theirs, nor the first lists for every namespace.
      */
     private Deque<Supplier<Finished>> withNamespaces(Deque<Supplier<Finished>> reads) {
-        Deque<String> missing = new ArrayDeque<>(settings.namespaces().stream().filter(writer::lacksNamespace).toList());
+        // The session's first pass only: later passes leave a missing namespace to its next copy, so that an identity
+        // that may not create namespaces is not refused one each pass.
+        Deque<String> missing = new ArrayDeque<>(namespacesPrepared ? List.of()
+                : settings.namespaces().stream().filter(writer::lacksNamespace).toList());
+        namespacesPrepared = true;
         Deque<Supplier<Finished>> out = new ArrayDeque<>();
         while (!reads.isEmpty() || !missing.isEmpty()) {
             for (int i = 0; i < 2 && !reads.isEmpty(); i++) {
@@ -214,7 +221,8 @@ final class FullPass {
 
     /**
      * What a task of the pass handed back on its writer thread: one site's lists of a kind, a write's
-     * outcome, a namespace made ready, or the unexpected error it threw (rethrown on the coordinator, which retries the pass).
+     * outcome, a namespace made ready, or the unexpected error it threw (rethrown on the coordinator,
+     * which retries the pass).
      */
     private record Finished(SyncKind kind, boolean source, Listing.Side side, Outcome outcome, RuntimeException error) {
 
